@@ -1,0 +1,12 @@
+# Compiler settings for the project's own code. Third-party headers are
+# included as SYSTEM so that -Werror applies to what we write, not to them.
+
+if(SAFESURVEY_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+function(safesurvey_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror -Wpedantic)
+  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
+endfunction()

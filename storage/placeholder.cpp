@@ -1,0 +1,1 @@
+// Placeholder until the library's first source lands; delete when adding real files.
