@@ -18,9 +18,9 @@ struct CheckAnswersView {
     // The draft's answers. Which pages and questions are listed is decided
     // with survey_defs/routing.hpp from these answers.
     const defs::Answers& answers;
-    std::string link_token;
-    std::string draft;
-    std::string back_href;  // usually the last visible question page
+    std::string link_token{};
+    std::string draft{};
+    std::string back_href{};  // usually the last visible question page
     std::string_view language = "en";
 };
 

@@ -17,11 +17,11 @@ namespace safesurvey::pages {
 
 struct ConfirmationView {
     const defs::Survey& survey;
-    std::string link_token;
-    std::string receipt;  // shown so a respondent can quote it; reveals nothing
+    std::string link_token{};
+    std::string receipt{};  // shown so a respondent can quote it; reveals nothing
     // The option id answered to the survey's perspective question; the other
     // options are offered. "" offers every perspective.
-    std::string answered_perspective;
+    std::string answered_perspective{};
     bool urgent_help = false;
     std::string_view language = "en";
 };

@@ -10,9 +10,9 @@ struct FieldError {
     // The question id or follow-up id the message is about. For a date
     // question it may name one part ("dob-month", see form_fields.hpp) so the
     // summary links to that input; the question id links to the day.
-    std::string field;
+    std::string field{};
     // Written for the respondent, GOV.UK style: "Select how old your child is".
-    std::string message;
+    std::string message{};
 };
 
 }  // namespace safesurvey::pages

@@ -13,8 +13,8 @@ namespace safesurvey::pages {
 
 struct PrintPageView {
     const defs::Survey& survey;
-    std::string link_token;
-    std::string area_name;  // "" to leave out
+    std::string link_token{};
+    std::string area_name{};  // "" to leave out
     std::string_view language = "en";
 };
 

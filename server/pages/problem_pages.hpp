@@ -20,7 +20,7 @@ struct DraftProblemView {
     enum class Reason { expired, unreadable };
     Reason reason = Reason::unreadable;
     const defs::Survey* survey = nullptr;  // null when not known
-    std::string link_token;                // "" when not known: no "start again" link
+    std::string link_token{};              // "" when not known: no "start again" link
     std::string_view language = "en";
 };
 
@@ -30,10 +30,10 @@ struct TryAgainLaterView {
     const defs::Survey* survey = nullptr;  // null when not known
     // Where "Try again" posts the draft (e.g. SurveyUrls::submit()); "" shows
     // no button.
-    std::string retry_action;
-    std::string draft;
+    std::string retry_action{};
+    std::string draft{};
     // A link back to the answers (e.g. SurveyUrls::check(draft)); "" to leave out.
-    std::string back_href;
+    std::string back_href{};
     std::string_view language = "en";
 };
 

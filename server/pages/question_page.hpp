@@ -23,17 +23,17 @@ struct QuestionPageView {
     const defs::Page& page;
     // The questions to show, in order: the caller decides visibility (it
     // validates against the same list).
-    std::vector<const defs::Question*> questions;
+    std::vector<const defs::Question*> questions{};
     // What to show in the fields, keyed by form field name (form_fields.hpp):
     // the draft's answers, or after a failed Continue what was typed. A date
     // shows its "YYYY-MM-DD" answer under the question id, or the typed parts
     // under "{id}-day", "{id}-month", "{id}-year" when those are present.
     const defs::Answers& values;
-    std::vector<FieldError> errors;  // empty: no error summary
-    std::string link_token;
-    std::string draft;      // the sealed draft, posted back in a hidden field
-    std::string back_href;  // "" shows no Back link
-    int step = 1;           // 1-based position among the visible pages
+    std::vector<FieldError> errors{};  // empty: no error summary
+    std::string link_token{};
+    std::string draft{};      // the sealed draft, posted back in a hidden field
+    std::string back_href{};  // "" shows no Back link
+    int step = 1;             // 1-based position among the visible pages
     int total_steps = 1;
     bool returning_to_check = false;  // posts return=check; Continue goes back to check answers
     std::string_view language = "en";

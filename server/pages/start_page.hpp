@@ -14,11 +14,11 @@ namespace safesurvey::pages {
 
 struct StartPageView {
     const defs::Survey& survey;
-    std::string link_token;
-    std::string area_name;  // "Leeds"; "" to leave the area out
+    std::string link_token{};
+    std::string area_name{};  // "Leeds"; "" to leave the area out
     // "It closes at 5pm on Friday 14 March 2025." (Europe/London wording made
     // by the caller); "" to say nothing about the closing time.
-    std::string closes_text;
+    std::string closes_text{};
     std::string_view language = "en";
 };
 

@@ -12,16 +12,16 @@ namespace safesurvey::pages {
 
 struct NotYetOpenView {
     const defs::Survey& survey;
-    std::string area_name;  // "" to leave out
+    std::string area_name{};  // "" to leave out
     // "9am on Monday 3 March 2025", Europe/London wording made by the caller.
-    std::string opens_text;
+    std::string opens_text{};
     std::string_view language = "en";
 };
 
 struct ClosedView {
     const defs::Survey& survey;
-    std::string area_name;    // "" to leave out
-    std::string closed_text;  // "5pm on Friday 14 March 2025"; "" to leave out
+    std::string area_name{};    // "" to leave out
+    std::string closed_text{};  // "5pm on Friday 14 March 2025"; "" to leave out
     // The respondent pressed Send (or Continue) after the survey closed: say
     // kindly that their answers were not sent.
     bool answers_refused = false;
