@@ -1,0 +1,240 @@
+// Store: sealing, storing and reading responses.
+#include <memory>
+
+#include "storage/random_id.hpp"
+#include "storage/sealed_box.hpp"
+#include "storage/store.hpp"
+
+namespace safesurvey::storage {
+
+namespace {
+
+constexpr const char* kSubmissionKeyLabel = "safesurvey submission key";
+
+std::span<const unsigned char> as_bytes(const std::string& s) {
+    return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
+}
+
+SealedPlace response_place(const std::string& survey_id, const std::string& response_id,
+                           const char* field, long definition_version, const std::string& key_id) {
+    return {survey_id, response_id, field, definition_version, key_id};
+}
+
+SubmitOutcome outcome_from(const Error& error) {
+    switch (error.kind) {
+        case ErrorKind::unavailable:
+        case ErrorKind::corrupt:
+        case ErrorKind::key_problem:
+            return {SubmitStatus::unavailable, {}, error.message};
+        default:
+            return {SubmitStatus::rejected, {}, error.message};
+    }
+}
+
+std::string check_submission(const Submission& s) {
+    if (s.submission_key.size() < 16) return "the submission key is missing or too short";
+    if (s.survey_id.empty()) return "the survey id is missing";
+    if (s.distribution_id.empty()) return "the distribution id is missing";
+    if (s.perspective.empty()) return "the perspective is missing";
+    return {};
+}
+
+// Inserts unless the submission key was stored before; fills `outcome`.
+Status insert_response(Connection& db, const Submission& s, const DataKey& key,
+                       const std::string& submitted_on, SubmitOutcome& outcome) {
+    const std::string key_hash = labelled_hash(kSubmissionKeyLabel, s.submission_key);
+    const std::string id = random_hex_id();
+    const std::string answers =
+        seal(key.key, s.answers_json,
+             response_place(s.survey_id, id, "answers", s.definition_version, key.id));
+    auto& insert = db.cached(
+        "INSERT INTO responses (id, submission_key_hash, survey_id, distribution_id, perspective,"
+        " submitted_on, definition_version, key_id, answers, cohort, triage, triage_severity,"
+        " review_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'standard', ?, ?, ?)"
+        " ON CONFLICT (submission_key_hash) DO NOTHING");
+    insert.bind(1, id).bind(2, key_hash).bind(3, s.survey_id).bind(4, s.distribution_id);
+    insert.bind(5, s.perspective).bind(6, submitted_on).bind(7, std::int64_t{s.definition_version});
+    insert.bind(8, key.id).bind_blob(9, as_bytes(answers));
+    std::string triage;
+    if (s.triage_json.empty()) {
+        insert.bind_null(10);
+    } else {
+        triage = seal(key.key, s.triage_json,
+                      response_place(s.survey_id, id, "triage", s.definition_version, key.id));
+        insert.bind_blob(10, as_bytes(triage));
+    }
+    insert.bind(11, s.triage_severity).bind(12, s.review_status);
+    if (auto st = insert.run("storing a response"); !st) {
+        if (st.error().kind == ErrorKind::invalid_input)
+            return Error{
+                ErrorKind::invalid_input,
+                "unknown survey '" + s.survey_id + "' or distribution '" + s.distribution_id + "'"};
+        return st;
+    }
+    if (db.changes() > 0) {
+        outcome = {SubmitStatus::stored, id, "stored"};
+        return ok_status();
+    }
+    auto& existing = db.cached("SELECT id FROM responses WHERE submission_key_hash = ?");
+    existing.bind(1, key_hash);
+    if (existing.step() == SQLITE_ROW)
+        outcome = {SubmitStatus::already_stored, existing.text(0),
+                   "this submission was already stored"};
+    existing.reset();
+    return ok_status();
+}
+
+StoredResponse stored_from(Statement& row) {
+    StoredResponse r;
+    r.summary = {row.text(0), row.text(1), row.text(2), row.text(3),
+                 row.text(4), row.text(5), row.text(6), row.text(7)};
+    r.definition_version = static_cast<long>(row.integer(8));
+    r.key_id = row.text(9);
+    return r;
+}
+
+constexpr const char* kResponseColumns =
+    "SELECT id, survey_id, distribution_id, perspective, submitted_on, cohort, triage_severity,"
+    " review_status, definition_version, key_id, answers, triage FROM responses ";
+
+// Opens the sealed answers and triage of `r` (row columns 10 and 11) with `key`.
+Status open_response(Statement& row, const DataKey& key, StoredResponse& r) {
+    const auto& s = r.summary;
+    auto answers =
+        open_sealed(key.key, row.blob(10),
+                    response_place(s.survey_id, s.id, "answers", r.definition_version, r.key_id));
+    if (!answers) return answers.error();
+    r.answers_json = std::move(*answers);
+    if (!row.is_null(11)) {
+        auto triage = open_sealed(
+            key.key, row.blob(11),
+            response_place(s.survey_id, s.id, "triage", r.definition_version, r.key_id));
+        if (!triage) return triage.error();
+        r.triage_json = std::move(*triage);
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+void Store::submit(Submission submission, std::function<void(SubmitOutcome)> on_durable) {
+    if (auto problem = check_submission(submission); !problem.empty()) {
+        on_durable({SubmitStatus::rejected, {}, problem});
+        return;
+    }
+    auto outcome =
+        std::make_shared<SubmitOutcome>(SubmitOutcome{SubmitStatus::unavailable, {}, {}});
+    auto job = [this, s = std::move(submission), outcome](Connection& db) -> Status {
+        auto key = keys_->key_for(s.survey_id, Cohort::standard);
+        if (!key) return key.error();
+        return insert_response(db, s, **key, format_date(clock_->today()), *outcome);
+    };
+    writer_->post(std::move(job), [outcome, done = std::move(on_durable)](const Status& status) {
+        done(status.ok() ? *outcome : outcome_from(status.error()));
+    });
+}
+
+std::future<SubmitOutcome> Store::submit(Submission submission) {
+    auto promise = std::make_shared<std::promise<SubmitOutcome>>();
+    auto future = promise->get_future();
+    submit(std::move(submission),
+           [promise](SubmitOutcome outcome) { promise->set_value(std::move(outcome)); });
+    return future;
+}
+
+Result<StoredResponse> Store::read_response(const std::string& response_id) {
+    auto db = readers_->acquire();
+    if (!db) return db.error();
+    auto& row = (*db)->cached(std::string(kResponseColumns) + "WHERE id = ?");
+    row.bind(1, response_id);
+    const int rc = row.step();
+    if (rc != SQLITE_ROW) {
+        row.reset();
+        if (rc != SQLITE_DONE) return sqlite_error(rc, "reading a response", (*db)->handle());
+        return Error{ErrorKind::not_found, "no response has id '" + response_id + "'"};
+    }
+    StoredResponse r = stored_from(row);
+    auto key = keys_->key_by_id(r.key_id);
+    Status opened = key ? open_response(row, **key, r) : Status(key.error());
+    row.reset();
+    if (!opened) return opened.error();
+    return r;
+}
+
+Result<std::vector<ResponseSummary>> Store::list_responses(const std::string& survey_id) {
+    auto db = readers_->acquire();
+    if (!db) return db.error();
+    auto& rows = (*db)->cached(std::string(kResponseColumns) + "WHERE survey_id = ? ORDER BY id");
+    rows.bind(1, survey_id);
+    std::vector<ResponseSummary> out;
+    int rc;
+    while ((rc = rows.step()) == SQLITE_ROW) out.push_back(stored_from(rows).summary);
+    rows.reset();
+    if (rc != SQLITE_DONE) return sqlite_error(rc, "listing responses", (*db)->handle());
+    return out;
+}
+
+Result<std::int64_t> Store::count_responses(const std::string& survey_id) {
+    auto db = readers_->acquire();
+    if (!db) return db.error();
+    auto& row = (*db)->cached("SELECT count(*) FROM responses WHERE survey_id = ?");
+    row.bind(1, survey_id);
+    const int rc = row.step();
+    const std::int64_t count = rc == SQLITE_ROW ? row.integer(0) : 0;
+    row.reset();
+    if (rc != SQLITE_ROW) return sqlite_error(rc, "counting responses", (*db)->handle());
+    return count;
+}
+
+Status Store::refer_response(const std::string& response_id) {
+    return writer_->run([&](Connection& db) -> Status {
+        auto& row = db.cached(std::string(kResponseColumns) + "WHERE id = ?");
+        row.bind(1, response_id);
+        if (row.step() != SQLITE_ROW) {
+            row.reset();
+            return Error{ErrorKind::not_found, "no response has id '" + response_id + "'"};
+        }
+        StoredResponse r = stored_from(row);
+        if (r.summary.cohort == "referred") return row.reset(), ok_status();
+        auto old_key = keys_->key_by_id(r.key_id);
+        Status opened = old_key ? open_response(row, **old_key, r) : Status(old_key.error());
+        row.reset();
+        if (!opened) return opened;
+        auto key = keys_->key_for(r.summary.survey_id, Cohort::referred);
+        if (!key) return key.error();
+        const auto& k = **key;
+        const std::string answers = seal(k.key, r.answers_json,
+                                         response_place(r.summary.survey_id, r.summary.id,
+                                                        "answers", r.definition_version, k.id));
+        const std::string triage = r.triage_json.empty()
+                                       ? std::string()
+                                       : seal(k.key, r.triage_json,
+                                              response_place(r.summary.survey_id, r.summary.id,
+                                                             "triage", r.definition_version, k.id));
+        auto& update = db.cached(
+            "UPDATE responses SET cohort = 'referred', key_id = ?, answers = ?, triage = ? "
+            "WHERE id = ?");
+        update.bind(1, k.id).bind_blob(2, as_bytes(answers));
+        if (triage.empty())
+            update.bind_null(3);
+        else
+            update.bind_blob(3, as_bytes(triage));
+        update.bind(4, response_id);
+        return update.run("moving a response to the referred cohort");
+    });
+}
+
+Status Store::set_review_status(const std::string& response_id, const std::string& status) {
+    bool found = false;
+    auto s = writer_->run([&](Connection& db) {
+        auto& update = db.cached("UPDATE responses SET review_status = ? WHERE id = ?");
+        update.bind(1, status).bind(2, response_id);
+        auto st = update.run("updating a review status");
+        found = db.changes() > 0;
+        return st;
+    });
+    if (s && !found) return Error{ErrorKind::not_found, "no response has id '" + response_id + "'"};
+    return s;
+}
+
+}  // namespace safesurvey::storage
