@@ -119,8 +119,12 @@ std::optional<Json> parse_json(std::string_view text, std::vector<Problem>& prob
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& error) {
-        // nlohmann's message names the line and column, which is what an author needs.
-        problems.push_back({"", std::string("not valid JSON: ") + error.what()});
+        // nlohmann's message names the line and column, which is what an author
+        // needs; its "[json.exception.parse_error.101] " prefix is not.
+        std::string message = error.what();
+        const auto prefix_end = message.find("] ");
+        if (prefix_end != std::string::npos) message.erase(0, prefix_end + 2);
+        problems.push_back({"", "not valid JSON: " + message});
     }
     return std::nullopt;
 }
