@@ -16,10 +16,13 @@ struct Request {
     std::multimap<std::string, std::string> query;
     std::map<std::string, std::string> headers;  // names lower-cased
     std::string body;
-    std::map<std::string, std::string> params;   // from the route pattern, e.g. {token}
+    std::map<std::string, std::string> params;  // from the route pattern, e.g. {token}
     // A keyed, daily-rotated hash of the client's address (or of the trusted
     // proxy's X-Forwarded-For). The address itself never reaches handlers.
     std::string client_key;
+    // Random per request; in the log line, the X-Request-Id header and the 500
+    // page, so a report of a problem can be matched to the log.
+    std::string request_id;
 
     std::optional<std::string> header(std::string_view name) const;  // name lower-case
     std::optional<std::string> cookie(std::string_view name) const;

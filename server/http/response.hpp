@@ -18,7 +18,7 @@ struct Response {
     bool cacheable = false;
 
     static Response html(int status, std::string body);
-    static Response text(int status, std::string body);  // text/plain; charset=utf-8
+    static Response text(int status, std::string body);        // text/plain; charset=utf-8
     static Response redirect_see_other(std::string location);  // 303, after a POST
     static Response redirect_found(std::string location);      // 302
 };

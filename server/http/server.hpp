@@ -20,9 +20,8 @@ class Metrics;
 namespace safesurvey::http {
 
 class HttpServer {
-public:
-    HttpServer(const ServiceConfig& config, const Router& router,
-               observability::Metrics& metrics);
+  public:
+    HttpServer(const ServiceConfig& config, const Router& router, observability::Metrics& metrics);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
@@ -37,7 +36,7 @@ public:
     // Thread-safe: begins a graceful shutdown.
     void stop();
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> impl_;
 };
