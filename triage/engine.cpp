@@ -1,0 +1,190 @@
+#include "triage/engine.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "triage/compiled_rules.hpp"
+#include "triage/context_scope.hpp"
+#include "triage/normalized_text.hpp"
+#include "triage/phrase_hits.hpp"
+
+namespace safesurvey::triage {
+
+namespace {
+
+using Corrections = std::vector<std::pair<std::uint32_t, std::string>>;  // token, as typed
+
+// Rewrites misspelt serious words to the rule word they are one edit from.
+Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
+    Corrections corrections;
+    for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
+        Token& token = text.tokens[t];
+        if (token.kind != TokenKind::word ||
+            token.text.size() + 1 < SpellingIndex::kMinWordLength) {
+            continue;
+        }
+        if (auto word = rules.spelling.correct(token.text)) {
+            corrections.emplace_back(t, token.text);
+            token.text = std::move(*word);
+        }
+    }
+    if (!corrections.empty()) rebuild_matching(text);
+    return corrections;
+}
+
+// Whether one of the rule's near terms sits within its window, same sentence.
+bool near_condition_holds(const CompiledRules& rules, const NormalizedText& text,
+                          const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
+    const std::int32_t group = rules.near_group[rule];
+    if (group < 0) return true;
+    const int within = rules.source.rules[rule].within;
+    for (const RoleHit& near : hits.near_terms) {
+        if (near.index != static_cast<std::uint32_t>(group) || near.span.overlaps(match)) continue;
+        const TokenSpan gap = near.span.last < match.first ? TokenSpan{near.span.last, match.first}
+                                                           : TokenSpan{match.last, near.span.first};
+        if (static_cast<int>(gap.last - gap.first) > within) continue;
+        bool crosses_stop = false;
+        for (std::uint32_t t = gap.first; t <= gap.last && !crosses_stop; ++t) {
+            crosses_stop = text.tokens[t].kind == TokenKind::stop;
+        }
+        if (!crosses_stop) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> spelling_notes(const Corrections& corrections, const NormalizedText& text,
+                                        std::string_view original, TokenSpan match) {
+    std::vector<std::string> notes;
+    for (const auto& [t, typed] : corrections) {
+        if (t < match.first || t > match.last) continue;
+        const Token& token = text.tokens[t];
+        notes.push_back("spelling: '" +
+                        std::string(original.substr(token.start, token.end - token.start)) +
+                        "' read as '" + token.text + "'");
+    }
+    for (std::uint32_t t = match.first; t <= match.last; ++t) {
+        const Token& token = text.tokens[t];
+        if (token.leet) {
+            notes.push_back("leetspeak: '" +
+                            std::string(original.substr(token.start, token.end - token.start)) +
+                            "' read as '" + token.text + "'");
+        }
+    }
+    return notes;
+}
+
+// The answer's severity is its most severe match; two different signals at
+// medium or above (different words, same or different rule) corroborate each
+// other and make it high, as monitoring products do when a second signal of
+// the same kind appears.
+void summarise(AnswerAssessment& answer) {
+    std::set<std::string> categories;
+    std::set<std::string> corroborating;
+    for (const RuleMatch& m : answer.matches) {
+        if (m.severity == Severity::none) continue;
+        answer.severity = std::max(answer.severity, m.severity);
+        categories.insert(m.category);
+        if (m.severity >= Severity::medium) corroborating.insert(normalize_phrase(m.text));
+    }
+    if (corroborating.size() >= 2) answer.severity = std::max(answer.severity, Severity::high);
+    answer.categories.assign(categories.begin(), categories.end());
+}
+
+}  // namespace
+
+Engine::Engine(RuleSet rules)
+    : compiled_(std::make_shared<const CompiledRules>(compile_rules(std::move(rules)))) {}
+
+const RuleSet& Engine::rules() const {
+    return compiled_->source;
+}
+std::size_t Engine::phrase_count() const {
+    return compiled_->phrases.size();
+}
+
+AnswerAssessment Engine::assess_text(std::string_view original, std::string question_id) const {
+    const CompiledRules& rules = *compiled_;
+    AnswerAssessment out;
+    out.question_id = std::move(question_id);
+    NormalizedText text = normalize(original);
+    if (text.tokens.empty()) return out;
+    const Corrections corrections = correct_spelling(rules, text);
+    PhraseHits hits = find_phrases(rules, text);
+    // Earliest, then longest, first: one match per rule per place in the text.
+    std::sort(hits.rule_terms.begin(), hits.rule_terms.end(),
+              [](const RoleHit& a, const RoleHit& b) {
+                  return a.span.first != b.span.first ? a.span.first < b.span.first
+                                                      : a.span.last > b.span.last;
+              });
+    std::vector<std::pair<std::uint32_t, TokenSpan>> taken;
+    for (const RoleHit& hit : hits.rule_terms) {
+        const bool repeat = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
+            return t.first == hit.index && t.second.overlaps(hit.span);
+        });
+        if (repeat || !near_condition_holds(rules, text, hits, hit.index, hit.span)) continue;
+        taken.emplace_back(hit.index, hit.span);
+        const TextRule& rule = rules.source.rules[hit.index];
+        ContextOutcome context = apply_context(rules, text, original, hits, rule, hit.span);
+        RuleMatch m{rule.id,
+                    rule.category,
+                    rule.explanation,
+                    rule.severity,
+                    context.severity,
+                    text.tokens[hit.span.first].start,
+                    text.tokens[hit.span.last].end,
+                    {},
+                    {},
+                    context.experiencer};
+        m.text = std::string(original.substr(m.start, m.end - m.start));
+        m.context = spelling_notes(corrections, text, original, hit.span);
+        m.context.insert(m.context.end(), context.decisions.begin(), context.decisions.end());
+        out.matches.push_back(std::move(m));
+    }
+    summarise(out);
+    return out;
+}
+
+Assessment Engine::assess(std::span<const Answer> answers) const {
+    Assessment out;
+    out.rules_version = compiled_->source.version;
+    std::set<std::string> categories;
+    for (const Answer& answer : answers) {
+        if (answer.text.empty() && answer.chosen.empty()) continue;
+        AnswerAssessment a = assess_text(answer.text, answer.question_id);
+        const auto [from, to] = compiled_->closed_by_question.equal_range(answer.question_id);
+        for (auto it = from; it != to; ++it) {
+            const ClosedAnswerRule& rule = compiled_->source.closed_rules[it->second];
+            for (const std::string& value : answer.chosen) {
+                if (std::find(rule.values.begin(), rule.values.end(), value) == rule.values.end()) {
+                    continue;
+                }
+                a.matches.push_back({rule.id,
+                                     rule.category,
+                                     rule.explanation,
+                                     rule.severity,
+                                     rule.severity,
+                                     0,
+                                     0,
+                                     value,
+                                     {"closed answer"},
+                                     Experiencer::unknown});
+            }
+        }
+        a.categories.clear();
+        a.severity = Severity::none;
+        summarise(a);
+        out.severity = std::max(out.severity, a.severity);
+        categories.insert(a.categories.begin(), a.categories.end());
+        out.answers.push_back(std::move(a));
+    }
+    out.categories.assign(categories.begin(), categories.end());
+    return out;
+}
+
+EngineLoad load_engine(const std::filesystem::path& dir) {
+    RuleSetLoad load = load_rule_set(dir);
+    if (!load.rules) return {std::nullopt, std::move(load.problems)};
+    return {Engine(std::move(*load.rules)), {}};
+}
+
+}  // namespace safesurvey::triage

@@ -1,0 +1,37 @@
+// One answer's phrase occurrences, sorted by role: what the automaton found
+// after word-boundary checks, in token positions. Internal to the triage.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "triage/compiled_rules.hpp"
+#include "triage/normalized_text.hpp"
+
+namespace safesurvey::triage {
+
+struct TokenSpan {
+    std::uint32_t first = 0;  // token indices, inclusive
+    std::uint32_t last = 0;
+    bool overlaps(const TokenSpan& o) const { return first <= o.last && o.first <= last; }
+};
+
+struct RoleHit {
+    std::uint32_t index;  // rule, near group, trigger or experiencer value
+    TokenSpan span;
+};
+
+struct PhraseHits {
+    std::vector<RoleHit> rule_terms;
+    std::vector<RoleHit> near_terms;
+    std::vector<RoleHit> triggers;
+    std::vector<RoleHit> experiencers;
+    std::vector<std::uint32_t> cuts;  // tokens that end a context scope, sorted
+};
+
+// Scans `text` and sorts what it finds. Pseudo-triggers ("not only", "no one")
+// remove the triggers they overlap.
+PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text);
+
+}  // namespace safesurvey::triage

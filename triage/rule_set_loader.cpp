@@ -1,0 +1,396 @@
+// Reads and checks the rule files. Every problem is collected with its file
+// and JSON pointer so that a rule author sees all of them in one run.
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "triage/normalized_text.hpp"
+#include "triage/rule_set.hpp"
+
+namespace safesurvey::triage {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kSchemaVersion = 1;
+
+class Checker {
+  public:
+    Checker(std::string file, std::vector<RuleProblem>& problems)
+        : file_(std::move(file)), problems_(problems) {}
+
+    void fail(const std::string& path, const std::string& message) {
+        problems_.push_back({file_, path.empty() ? "/" : path, message});
+    }
+
+    const json* field(const json& object, const std::string& path, const char* name,
+                      json::value_t type, bool required) {
+        const auto it = object.find(name);
+        const std::string at = path + "/" + name;
+        if (it == object.end()) {
+            if (required) fail(at, std::string("missing required field \"") + name + "\"");
+            return nullptr;
+        }
+        const bool ok =
+            type == json::value_t::number_unsigned ? it->is_number_integer() : it->type() == type;
+        if (!ok) {
+            fail(at, std::string("\"") + name + "\" must be " + type_name(type));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    std::string text(const json& object, const std::string& path, const char* name,
+                     bool required = true) {
+        const json* v = field(object, path, name, json::value_t::string, required);
+        if (!v) return {};
+        if (v->get_ref<const std::string&>().empty()) fail(path + "/" + name, "must not be empty");
+        return v->get<std::string>();
+    }
+
+    // A list of phrases; each must normalise to canonical ASCII words.
+    std::vector<std::string> phrases(const json& object, const std::string& path, const char* name,
+                                     bool required = true) {
+        std::vector<std::string> out;
+        const json* list = field(object, path, name, json::value_t::array, required);
+        if (!list) return out;
+        if (list->empty()) fail(path + "/" + name, "must list at least one phrase");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string at = path + "/" + name + "/" + std::to_string(i);
+            if (!(*list)[i].is_string()) {
+                fail(at, "must be a string");
+                continue;
+            }
+            const std::string phrase = (*list)[i].get<std::string>();
+            check_phrase(at, phrase);
+            out.push_back(phrase);
+        }
+        return out;
+    }
+
+    void check_phrase(const std::string& at, const std::string& phrase) {
+        if (phrase.starts_with("@")) return;  // a lexicon reference, checked later
+        std::string body = phrase;
+        if (body.ends_with("*")) body.pop_back();
+        const std::string canonical = normalize_phrase(body);
+        if (canonical.empty()) {
+            fail(at, "\"" + phrase + "\" has no letters or digits to match");
+        } else if (std::any_of(canonical.begin(), canonical.end(),
+                               [](unsigned char c) { return c >= 0x80; })) {
+            fail(at, "\"" + phrase + "\" must be plain ASCII after folding");
+        } else if (phrase.ends_with("*") && canonical.size() < 4) {
+            fail(at, "prefix \"" + phrase + "\" is too short (at least 4 letters before *)");
+        }
+    }
+
+    Severity severity(const json& object, const std::string& path) {
+        const std::string name = text(object, path, "severity");
+        if (name.empty()) return Severity::low;
+        const auto s = parse_severity(name);
+        if (!s || *s == Severity::none) {
+            fail(path + "/severity", "\"" + name + "\" is not one of low, medium, high, urgent");
+            return Severity::low;
+        }
+        return *s;
+    }
+
+  private:
+    static std::string type_name(json::value_t t) {
+        switch (t) {
+            case json::value_t::string:
+                return "a string";
+            case json::value_t::array:
+                return "an array";
+            case json::value_t::object:
+                return "an object";
+            case json::value_t::number_unsigned:
+                return "a whole number";
+            case json::value_t::boolean:
+                return "true or false";
+            default:
+                return "of another type";
+        }
+    }
+    std::string file_;
+    std::vector<RuleProblem>& problems_;
+};
+
+std::optional<Experiencer> parse_experiencer(std::string_view name) {
+    for (auto e : {Experiencer::respondent, Experiencer::particular_person,
+                   Experiencer::people_in_general}) {
+        if (to_string(e) == name) return e;
+    }
+    return std::nullopt;
+}
+
+void read_text_rule(Checker& check, const json& r, const std::string& at,
+                    const std::string& category, const std::string& file, RuleSet& out) {
+    TextRule rule;
+    rule.id = check.text(r, at, "id");
+    rule.category = category;
+    rule.severity = check.severity(r, at);
+    rule.explanation = check.text(r, at, "explanation");
+    rule.terms = check.phrases(r, at, "terms");
+    rule.file = file;
+    if (const json* near = check.field(r, at, "near", json::value_t::object, false)) {
+        rule.near = check.phrases(*near, at + "/near", "terms");
+        if (const json* w =
+                check.field(*near, at + "/near", "within", json::value_t::number_unsigned, true)) {
+            rule.within = w->get<int>();
+            if (rule.within < 1 || rule.within > 30)
+                check.fail(at + "/near/within", "must be 1 to 30 words");
+        }
+    }
+    if (r.contains("experiencer")) {
+        const std::string name = check.text(r, at, "experiencer");
+        rule.experiencer = parse_experiencer(name);
+        if (!rule.experiencer) {
+            check.fail(
+                at + "/experiencer",
+                "\"" + name + "\" is not one of respondent, particular_person, people_in_general");
+        }
+    }
+    if (const json* f = check.field(r, at, "fuzzy", json::value_t::boolean, false)) {
+        rule.fuzzy = f->get<bool>();
+    }
+    for (const auto& [key, value] : r.items()) {
+        static const std::set<std::string> known{"id",   "severity",    "explanation", "terms",
+                                                 "near", "experiencer", "fuzzy",       "note"};
+        if (!known.contains(key)) check.fail(at + "/" + key, "unknown field \"" + key + "\"");
+    }
+    out.rules.push_back(std::move(rule));
+}
+
+void read_closed_rule(Checker& check, const json& r, const std::string& at,
+                      const std::string& category, RuleSet& out) {
+    ClosedAnswerRule rule;
+    rule.id = check.text(r, at, "id");
+    rule.category = category;
+    rule.severity = check.severity(r, at);
+    rule.explanation = check.text(r, at, "explanation");
+    rule.question = check.text(r, at, "question");
+    if (const json* values = check.field(r, at, "values", json::value_t::array, true)) {
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            if ((*values)[i].is_string()) {
+                rule.values.push_back((*values)[i].get<std::string>());
+            } else {
+                check.fail(at + "/values/" + std::to_string(i), "must be a string");
+            }
+        }
+        if (rule.values.empty()) check.fail(at + "/values", "must list at least one option value");
+    }
+    out.closed_rules.push_back(std::move(rule));
+}
+
+void read_category(Checker& check, const json& doc, const std::string& file, RuleSet& out) {
+    const std::string category = check.text(doc, "", "category");
+    const std::string title = check.text(doc, "", "title");
+    if (out.categories.contains(category)) {
+        check.fail("/category", "category \"" + category + "\" is defined by another file too");
+    }
+    out.categories[category] = title;
+    if (const json* h = check.field(doc, "", "history_referable", json::value_t::boolean, false);
+        h && !h->get<bool>()) {
+        out.history_not_referable.insert(category);
+    }
+    if (const json* rules = check.field(doc, "", "rules", json::value_t::array, true)) {
+        for (std::size_t i = 0; i < rules->size(); ++i) {
+            const std::string at = "/rules/" + std::to_string(i);
+            if (!(*rules)[i].is_object()) {
+                check.fail(at, "must be an object");
+                continue;
+            }
+            read_text_rule(check, (*rules)[i], at, category, file, out);
+        }
+    }
+    if (const json* closed = check.field(doc, "", "closed_answers", json::value_t::array, false)) {
+        for (std::size_t i = 0; i < closed->size(); ++i) {
+            const std::string at = "/closed_answers/" + std::to_string(i);
+            if ((*closed)[i].is_object()) {
+                read_closed_rule(check, (*closed)[i], at, category, out);
+            } else {
+                check.fail(at, "must be an object");
+            }
+        }
+    }
+}
+
+void read_lexicon(Checker& check, const json& doc, RuleSet& out) {
+    const json* sets = check.field(doc, "", "sets", json::value_t::object, true);
+    if (!sets) return;
+    for (const auto& [name, value] : sets->items()) {
+        if (out.lexicon.contains(name))
+            check.fail("/sets/" + name, "set \"" + name + "\" is defined twice");
+        out.lexicon[name] = check.phrases(*sets, "/sets", name.c_str());
+    }
+}
+
+void read_trigger(Checker& check, const json& t, const std::string& at, RuleSet& out) {
+    ContextTrigger trigger;
+    const std::string type = check.text(t, at, "type");
+    if (auto parsed = parse_context_type(type)) {
+        trigger.type = *parsed;
+    } else if (!type.empty()) {
+        check.fail(at + "/type", "\"" + type + "\" is not a context type");
+    }
+    const std::string direction = check.text(t, at, "direction");
+    if (direction == "before")
+        trigger.direction = Direction::before;
+    else if (direction == "after")
+        trigger.direction = Direction::after;
+    else if (direction == "both")
+        trigger.direction = Direction::both;
+    else if (!direction.empty())
+        check.fail(at + "/direction", "must be before, after or both");
+    if (const json* w = check.field(t, at, "window", json::value_t::number_unsigned, true)) {
+        trigger.window = w->get<int>();
+        if (trigger.window < 0 || trigger.window > 40)
+            check.fail(at + "/window", "must be 0 to 40 words");
+    }
+    trigger.phrases = check.phrases(t, at, "phrases");
+    out.triggers.push_back(std::move(trigger));
+}
+
+void read_context(Checker& check, const json& doc, RuleSet& out) {
+    out.terminators = check.phrases(doc, "", "terminators");
+    out.spelling_exceptions = check.phrases(doc, "", "spelling_exceptions", false);
+    if (const json* triggers = check.field(doc, "", "triggers", json::value_t::array, true)) {
+        for (std::size_t i = 0; i < triggers->size(); ++i) {
+            read_trigger(check, (*triggers)[i], "/triggers/" + std::to_string(i), out);
+        }
+    }
+    if (const json* who = check.field(doc, "", "experiencer", json::value_t::object, true)) {
+        for (auto e : {Experiencer::respondent, Experiencer::particular_person,
+                       Experiencer::people_in_general}) {
+            const std::string name(to_string(e));
+            out.experiencer_words[e] = check.phrases(*who, "/experiencer", name.c_str());
+        }
+    }
+}
+
+void read_file(const std::string& file, const std::string& text, RuleSet& out,
+               std::vector<RuleProblem>& problems) {
+    Checker check(file, problems);
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        check.fail("", "is not a JSON object (check for a missing comma or bracket)");
+        return;
+    }
+    if (const json* v =
+            check.field(doc, "", "schema_version", json::value_t::number_unsigned, true);
+        v && v->get<int>() != kSchemaVersion) {
+        check.fail("/schema_version", "this build reads schema_version 1");
+    }
+    const std::string version = check.text(doc, "", "version");
+    if (out.version.empty())
+        out.version = version;
+    else if (!version.empty() && version != out.version) {
+        check.fail("/version", "\"" + version + "\" differs from \"" + out.version +
+                                   "\" in another file: release the rule files together");
+    }
+    const std::string kind = check.text(doc, "", "kind");
+    if (kind == "category")
+        read_category(check, doc, file, out);
+    else if (kind == "lexicon")
+        read_lexicon(check, doc, out);
+    else if (kind == "context")
+        read_context(check, doc, out);
+    else if (!kind.empty())
+        check.fail("/kind", "must be category, lexicon or context");
+}
+
+// Checks what needs every file: unique ids, known lexicon sets, one context.
+void check_across_files(const RuleSet& set, std::vector<RuleProblem>& problems) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < set.rules.size(); ++i) {
+        const TextRule& r = set.rules[i];
+        if (!r.id.empty() && !ids.insert(r.id).second) {
+            problems.push_back({r.file, "/rules", "rule id \"" + r.id + "\" is used twice"});
+        }
+        for (const auto* list : {&r.terms, &r.near}) {
+            for (const std::string& term : *list) {
+                if (term.starts_with("@") && !set.lexicon.contains(term.substr(1))) {
+                    problems.push_back(
+                        {r.file, "/rules (" + r.id + ")", "unknown lexicon set \"" + term + "\""});
+                }
+            }
+        }
+    }
+    if (set.terminators.empty()) {
+        problems.push_back(
+            {"(rules directory)", "/", "no context file (kind \"context\") was found"});
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(Experiencer e) {
+    switch (e) {
+        case Experiencer::respondent:
+            return "respondent";
+        case Experiencer::particular_person:
+            return "particular_person";
+        case Experiencer::people_in_general:
+            return "people_in_general";
+        default:
+            return "unknown";
+    }
+}
+
+namespace {
+constexpr std::array<std::string_view, 9> kContextNames{"negation",   "hypothetical", "historical",
+                                                        "resolved",   "generic",      "pseudo",
+                                                        "figurative", "process",      "immediacy"};
+}
+
+std::string_view to_string(ContextType t) {
+    return kContextNames[static_cast<int>(t)];
+}
+
+std::optional<ContextType> parse_context_type(std::string_view name) {
+    for (std::size_t i = 0; i < kContextNames.size(); ++i) {
+        if (kContextNames[i] == name) return static_cast<ContextType>(i);
+    }
+    return std::nullopt;
+}
+
+std::string to_string(const RuleProblem& p) {
+    return p.file + " " + p.path + ": " + p.message;
+}
+
+RuleSetLoad parse_rule_set(const std::vector<std::pair<std::string, std::string>>& files) {
+    RuleSetLoad load;
+    RuleSet set;
+    for (const auto& [name, text] : files) read_file(name, text, set, load.problems);
+    if (files.empty())
+        load.problems.push_back({"(rules directory)", "/", "has no .json rule files"});
+    check_across_files(set, load.problems);
+    if (load.problems.empty()) load.rules = std::move(set);
+    return load;
+}
+
+RuleSetLoad load_rule_set(const std::filesystem::path& dir) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) {
+        return {std::nullopt, {{dir.string(), "/", "is not a readable directory"}}};
+    }
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        if (entry.path().extension() == ".json") paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& path : paths) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        files.emplace_back(path.string(), text.str());
+    }
+    return parse_rule_set(files);
+}
+
+}  // namespace safesurvey::triage

@@ -1,0 +1,60 @@
+#include "triage/spelling_index.hpp"
+
+#include <algorithm>
+
+namespace safesurvey::triage {
+
+SpellingIndex::SpellingIndex(const std::set<std::string>& words,
+                             const std::vector<std::string>& exceptions) {
+    for (const std::string& word : words) {
+        known_.insert(word);
+        if (word.size() < kMinWordLength) continue;
+        const auto id = static_cast<std::uint32_t>(words_.size());
+        words_.push_back(word);
+        deletions_[word].push_back(id);
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            std::string shorter = word;
+            shorter.erase(i, 1);
+            auto& ids = deletions_[shorter];
+            if (ids.empty() || ids.back() != id) ids.push_back(id);
+        }
+    }
+    for (const std::string& word : exceptions) known_.insert(word);
+}
+
+std::optional<std::string> SpellingIndex::correct(std::string_view token) const {
+    if (words_.empty() || token.size() + 1 < kMinWordLength || token.size() > 40)
+        return std::nullopt;
+    std::string key(token);
+    if (known_.contains(key)) return std::nullopt;
+    std::optional<std::uint32_t> best;
+    const auto consider = [&](const std::string& probe) {
+        const auto it = deletions_.find(probe);
+        if (it == deletions_.end()) return;
+        for (std::uint32_t id : it->second) {
+            if ((!best || id < *best) && within_one_edit(words_[id], token)) best = id;
+        }
+    };
+    consider(key);
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        std::string shorter = key;
+        shorter.erase(i, 1);
+        consider(shorter);
+    }
+    if (!best) return std::nullopt;
+    return words_[*best];
+}
+
+bool within_one_edit(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() != b.size()) return a.substr(i) == b.substr(i + 1);  // one insertion
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;              // one substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // two neighbours swapped
+}
+
+}  // namespace safesurvey::triage
