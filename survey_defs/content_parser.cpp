@@ -88,7 +88,6 @@ ContentBlock parse_block(DefinitionReader& reader, const Json& value, std::strin
     } else if (value.contains("bullets")) {
         block.kind = ContentBlock::Kind::bullets;
         block.items = reader.texts(value, path, "bullets", limits::kHintCharacters);
-        if (!value["bullets"].is_array()) block.items.clear();
     } else {
         block.kind = ContentBlock::Kind::safeguarding_panel;
         if (!reader.boolean(value, path, "safeguarding_panel", false)) {
