@@ -84,7 +84,10 @@ void summarise(AnswerAssessment& answer) {
         if (m.severity == Severity::none) continue;
         answer.severity = std::max(answer.severity, m.severity);
         categories.insert(m.category);
-        if (m.severity >= Severity::medium) corroborating.insert(normalize_phrase(m.text));
+        // Only signals no context doubted: a past, resolved worry is no second signal.
+        if (m.severity >= Severity::medium && m.severity == m.rule_severity) {
+            corroborating.insert(normalize_phrase(m.text));
+        }
     }
     if (corroborating.size() >= 2) answer.severity = std::max(answer.severity, Severity::high);
     answer.categories.assign(categories.begin(), categories.end());

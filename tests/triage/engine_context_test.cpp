@@ -1,0 +1,166 @@
+// Behaviour a reviewer would notice, with the real rule set: each context
+// rule and matching step on its own small example, including the failure
+// cases the triage must never have.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "triage/engine.hpp"
+
+using namespace safesurvey::triage;
+
+namespace {
+
+const Engine& engine() {
+    static const Engine e = [] {
+        auto load = load_engine(SAFESURVEY_SOURCE_DIR "/triage/rules");
+        for (const auto& p : load.problems) FAIL(to_string(p));
+        return std::move(*load.engine);
+    }();
+    return e;
+}
+
+Severity severity(std::string_view text) {
+    return engine().assess_text(text).severity;
+}
+
+bool has_decision(const AnswerAssessment& a, std::string_view prefix) {
+    for (const auto& m : a.matches) {
+        for (const auto& c : m.context) {
+            if (c.rfind(prefix, 0) == 0) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("plain disclosures flag, indirect ones too", "[triage][engine]") {
+    CHECK(severity("my dad hits me when he is drunk") >= Severity::high);
+    CHECK(severity("he says everyone would be better off without him") >= Severity::high);
+    CHECK(severity("she told me she has been saving up tablets") == Severity::urgent);
+    CHECK(severity("Transport has been awful all year, taxis late, drivers changing every week, "
+                   "and last night he told me he wants to kill himself") == Severity::urgent);
+}
+
+TEST_CASE("misspellings, slang and leetspeak still flag", "[triage][engine]") {
+    CHECK(severity("i want to k1ll myself") == Severity::urgent);
+    CHECK(severity("im gonna kms") >= Severity::high);
+    CHECK(severity("he keeps talking about wanting to unalive himself") >= Severity::high);
+    CHECK(severity("she is sucidal") >= Severity::high);  // one edit from "suicidal"
+    CHECK(severity("he's been s\xE2\x80\x8B"
+                   "elf harming") >= Severity::high);  // zero-width inside
+    CHECK(severity("SHE IS CUTTING HERSELF") >= Severity::high);
+}
+
+TEST_CASE("word boundaries: therapist is not rapist, assassin is not ass", "[triage][engine]") {
+    CHECK(severity("the therapist comes on Tuesdays") == Severity::none);
+    CHECK(severity("he loves assassin's creed") == Severity::none);
+    CHECK(severity("she was raped") >= Severity::high);
+}
+
+TEST_CASE("negation clears, but is cut at 'but'", "[triage][engine]") {
+    CHECK(severity("he has never been hit") == Severity::none);
+    CHECK(has_decision(engine().assess_text("he has never been hit by anyone"), "negation"));
+    CHECK(severity("she doesnt self harm or anything like that") == Severity::none);
+    CHECK(severity("never hit, but he locks her in her room") >= Severity::high);
+}
+
+TEST_CASE("negation never clears an urgent indicator", "[triage][engine]") {
+    const auto a = engine().assess_text("she has not got a ligature but I am not sure");
+    CHECK(a.severity >= Severity::low);
+}
+
+TEST_CASE("hypothetical lowers but keeps the flag", "[triage][engine]") {
+    const auto a = engine().assess_text("if nothing changes someone will get hurt");
+    CHECK(a.flag());
+    CHECK(a.severity < Severity::high);
+    CHECK(has_decision(a, "hypothetical"));
+}
+
+TEST_CASE("historical and resolved abuse lowers but does not clear", "[triage][engine]") {
+    const auto a = engine().assess_text(
+        "years ago there were concerns that dad hit him, the family is now thriving");
+    CHECK(a.severity == Severity::low);
+    CHECK(has_decision(a, "historical"));
+    CHECK(has_decision(a, "resolved"));
+}
+
+TEST_CASE("a past, recovered crisis is not a current concern", "[triage][engine]") {
+    CHECK(severity("He took an overdose in 2021. He's in a much better place now.") ==
+          Severity::none);
+}
+
+TEST_CASE("statements about children in general do not flag", "[triage][engine]") {
+    CHECK(severity("Disabled children are more vulnerable to abuse and neglect") == Severity::none);
+    CHECK(severity("my son is more vulnerable because dad hits him") >= Severity::high);
+}
+
+TEST_CASE("figurative use does not flag", "[triage][engine]") {
+    CHECK(severity("this process is killing me") == Severity::none);
+    CHECK(severity("I could murder a cup of tea") == Severity::none);
+    CHECK(severity("we were thrown under the bus by the LA") == Severity::none);
+    CHECK(severity("he kicks off every morning before the taxi") == Severity::none);
+}
+
+TEST_CASE("process vocabulary alone is no disclosure", "[triage][engine]") {
+    CHECK(severity("she is on a child protection plan") == Severity::none);
+    CHECK(severity("the DSL attends the EHCP review") == Severity::none);
+    CHECK(severity("we referred to CAMHS") == Severity::none);
+    CHECK(severity("the domestic abuse worker helped us with housing") == Severity::none);
+}
+
+TEST_CASE("a disclosure buried at the end of a long answer flags", "[triage][engine]") {
+    std::string answer;
+    for (int i = 0; i < 40; ++i)
+        answer += "The taxi was late again and the escort did not turn up. ";
+    answer += "Also my stepdad touches me at night.";
+    const auto a = engine().assess_text(answer);
+    REQUIRE(a.flag());
+    CHECK(a.severity >= Severity::high);
+}
+
+TEST_CASE("matches carry offsets into the original text", "[triage][engine]") {
+    const std::string text =
+        "Honestly \xE2\x80\x94 he said \xE2\x80\x9CI w\xEF\xBD\x81nt to die\xE2\x80\x9D. "
+        "He\xE2\x80\x99s 14.";
+    const auto a = engine().assess_text(text);
+    REQUIRE_FALSE(a.matches.empty());
+    for (const auto& m : a.matches) {
+        CHECK(text.substr(m.start, m.end - m.start) == m.text);
+    }
+}
+
+TEST_CASE("experiencer is recorded", "[triage][engine]") {
+    const auto a = engine().assess_text("I have been having thoughts of ending my life");
+    REQUIRE(a.flag());
+    CHECK(a.matches.front().experiencer == Experiencer::respondent);
+    const auto b = engine().assess_text("my daughter has been cutting herself");
+    REQUIRE(b.flag());
+    CHECK(b.matches.front().experiencer == Experiencer::particular_person);
+}
+
+TEST_CASE("immediacy raises a high match to urgent", "[triage][engine]") {
+    CHECK(severity("he hits her") == Severity::high);
+    CHECK(severity("he hits her and he is coming back tonight") == Severity::urgent);
+}
+
+TEST_CASE("response assessment: closed answers, per answer and overall", "[triage][engine]") {
+    std::vector<Answer> answers{{"transport", "The bus is late.", {}},
+                                {"worried_now", "", {"yes"}},
+                                {"no_such_question", "", {"yes"}},
+                                {"anything_else", "she comes back with bruises on her arms", {}}};
+    const Assessment a = engine().assess(answers);
+    REQUIRE(a.answers.size() == 4);
+    CHECK_FALSE(a.answers[0].flag());
+    CHECK(a.answers[1].flag());
+    CHECK_FALSE(a.answers[2].flag());  // an unknown question id is harmless
+    CHECK(a.answers[3].flag());
+    CHECK(a.severity >= Severity::high);
+    const auto json = a.to_json();
+    bool highlighted = false;
+    for (const auto& m : json["answers"][3]["matches"]) {
+        highlighted |= m["text"].get<std::string>() == "bruises on";
+    }
+    CHECK(highlighted);
+    CHECK(json["rules_version"] == engine().rules().version);
+}

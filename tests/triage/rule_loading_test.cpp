@@ -1,0 +1,76 @@
+// Rule files are checked at start and every problem names its file and path.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "triage/engine.hpp"
+#include "triage/rule_set.hpp"
+
+using namespace safesurvey::triage;
+
+namespace {
+const char* kContext = R"({"schema_version": 1, "version": "t1", "kind": "context",
+  "terminators": ["but"], "experiencer": {"respondent": ["i"], "particular_person": ["he"],
+  "people_in_general": ["children"]},
+  "triggers": [{"type": "negation", "direction": "before", "window": 5, "phrases": ["never"]}]})";
+
+bool has_problem(const RuleSetLoad& load, std::string_view file, std::string_view path) {
+    for (const auto& p : load.problems) {
+        if (p.file == file && p.path == path) return true;
+    }
+    return false;
+}
+}  // namespace
+
+TEST_CASE("the shipped rules load without problems", "[triage][rules]") {
+    const auto load = load_rule_set(SAFESURVEY_SOURCE_DIR "/triage/rules");
+    for (const auto& p : load.problems) INFO(to_string(p));
+    REQUIRE(load.problems.empty());
+    const RuleSet& rules = *load.rules;
+    for (const char* category :
+         {"physical_abuse", "emotional_abuse", "sexual_abuse", "neglect", "domestic_abuse",
+          "self_harm", "suicidal_ideation", "exploitation", "radicalisation", "honour_based_abuse",
+          "trafficking", "child_on_child", "missing_child", "unsafe_home", "restrictive_practice",
+          "respondent_at_risk"}) {
+        CHECK(rules.categories.contains(category));
+    }
+    CHECK(rules.rules.size() > 40);
+}
+
+TEST_CASE("each problem is reported with file and JSON path", "[triage][rules]") {
+    const char* bad = R"({"schema_version": 1, "version": "t1", "kind": "category",
+      "category": "x", "title": "X", "rules": [
+        {"id": "x.ok", "severity": "high", "explanation": "e", "terms": ["hit him"]},
+        {"id": "x.bad", "severity": "severe", "explanation": "e", "terms": ["...", "@nope"],
+         "near": {"terms": ["him"], "within": 99}, "colour": "red"}]})";
+    const auto load = parse_rule_set({{"context.json", kContext}, {"x.json", bad}});
+    CHECK_FALSE(load.rules);
+    CHECK(has_problem(load, "x.json", "/rules/1/severity"));
+    CHECK(has_problem(load, "x.json", "/rules/1/terms/0"));
+    CHECK(has_problem(load, "x.json", "/rules/1/near/within"));
+    CHECK(has_problem(load, "x.json", "/rules/1/colour"));
+    bool unknown_set = false;
+    for (const auto& p : load.problems) unknown_set |= p.message.find("@nope") != std::string::npos;
+    CHECK(unknown_set);
+}
+
+TEST_CASE("broken JSON and mismatched versions are problems, not crashes", "[triage][rules]") {
+    const auto load = parse_rule_set({{"context.json", kContext}, {"y.json", "{ not json"}});
+    CHECK(has_problem(load, "y.json", "/"));
+    const char* other = R"({"schema_version": 1, "version": "t2", "kind": "lexicon", "sets": {}})";
+    CHECK(has_problem(parse_rule_set({{"context.json", kContext}, {"l.json", other}}), "l.json",
+                      "/version"));
+    CHECK_FALSE(load_engine("/nonexistent/rules").engine);
+}
+
+TEST_CASE("a rule set from data matches what it says", "[triage][rules]") {
+    const char* cat = R"({"schema_version": 1, "version": "t1", "kind": "category",
+      "category": "x", "title": "X", "rules": [
+        {"id": "x.hit", "severity": "high", "explanation": "e", "terms": ["hit"],
+         "near": {"terms": ["him"], "within": 2}}]})";
+    const auto load = parse_rule_set({{"context.json", kContext}, {"x.json", cat}});
+    REQUIRE(load.rules);
+    const Engine e(*load.rules);
+    CHECK(e.assess_text("they hit him").flag());
+    CHECK_FALSE(e.assess_text("hit the road, then later we saw him").flag());  // too far apart
+    CHECK_FALSE(e.assess_text("they never hit him").flag());
+}
