@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "survey_defs/content_parser.hpp"
 #include "survey_defs/definition_reader.hpp"
+#include "survey_defs/duplicate_keys.hpp"
 #include "survey_defs/limits.hpp"
 #include "survey_defs/page_parser.hpp"
 #include "survey_defs/reachability.hpp"
@@ -117,7 +119,10 @@ std::optional<Json> parse_json(std::string_view text, std::vector<Problem>& prob
         return std::nullopt;
     }
     try {
-        return Json::parse(text);
+        DuplicateKeyFinder duplicates(problems);
+        Json parsed = Json::parse(text, std::ref(duplicates));
+        if (!problems.empty()) return std::nullopt;
+        return parsed;
     } catch (const Json::parse_error& error) {
         // nlohmann's message names the line and column, which is what an author
         // needs; its "[json.exception.parse_error.101] " prefix is not.

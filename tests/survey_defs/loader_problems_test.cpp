@@ -39,6 +39,8 @@ TEST_CASE("the minimal fixture loads, so each malformed copy fails for its own r
 TEST_CASE("each kind of mistake is reported once, at its JSON path") {
     const Expected expected = GENERATE(
         Expected{"not_json.json", "", "not valid JSON: parse error at line 4, column 9"},
+        Expected{"duplicate_json_key.json", "/pages/0/questions/0/required",
+                 "the key 'required' appears twice in this object"},
         Expected{"duplicate_question_id.json", "/pages/2/questions/0/id",
                  "duplicate id 'situation': /pages/1/questions/0 already uses it"},
         Expected{"duplicate_page_id.json", "/pages/2/id",

@@ -1,0 +1,39 @@
+// JSON allows an object to repeat a key and nlohmann keeps only one of the
+// values, so a definition with two "options" (a copy-paste slip) would load
+// with half its options gone. This watches the parse and reports each
+// repeated key at its JSON path.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "survey_defs/problem.hpp"
+
+namespace safesurvey::defs {
+
+class DuplicateKeyFinder {
+  public:
+    explicit DuplicateKeyFinder(std::vector<Problem>& problems) : problems_(problems) {}
+
+    // A nlohmann::json parser callback: observes every event, keeps every value.
+    bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed);
+
+  private:
+    struct Container {
+        std::string path;  // JSON Pointer of this object or array
+        bool is_array = false;
+        std::size_t next_index = 0;  // arrays: index of the next item
+        std::set<std::string> keys;  // objects: keys seen so far
+        std::string key;             // objects: the key being read
+    };
+
+    std::string child_path() const;
+    void finish_child();
+
+    std::vector<Problem>& problems_;
+    std::vector<Container> open_;
+};
+
+}  // namespace safesurvey::defs
