@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "server/journey/draft_compression.hpp"
+
 namespace safesurvey::journey {
 namespace {
 
@@ -18,6 +20,7 @@ constexpr unsigned char kFormatVersion = 1;
 // A sealed draft of the longest real survey, every text box full, is tens of
 // KB at most; anything far beyond that is not ours and is refused unread.
 constexpr std::size_t kMaxTokenChars = 256 * 1024;
+constexpr std::size_t kMaxPlainBytes = 1024 * 1024;
 
 std::string associated_data(std::string_view binding) {
     return "safesurvey-sealed-v1\n" + std::string(binding);
@@ -46,7 +49,8 @@ std::optional<std::vector<unsigned char>> from_base64url(std::string_view text) 
     return bytes;
 }
 
-std::string encrypt(const DraftKey& key, std::string_view plain, std::string_view binding) {
+std::string encrypt(const DraftKey& key, std::string_view text, std::string_view binding) {
+    std::string plain = deflate_text(text);
     const std::string ad = associated_data(binding);
     std::vector<unsigned char> token(1 + kNonceBytes + plain.size() + kTagBytes);
     token[0] = kFormatVersion;
@@ -58,6 +62,7 @@ std::string encrypt(const DraftKey& key, std::string_view plain, std::string_vie
         plain.size(), reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, nonce,
         key.data());
     token.resize(1 + kNonceBytes + cipher_length);
+    sodium_memzero(plain.data(), plain.size());
     return to_base64url(token);
 }
 
@@ -81,7 +86,9 @@ std::optional<std::string> decrypt(const DraftKey& key, std::string_view token,
         return std::nullopt;
     }
     plain.resize(plain_length);
-    return plain;
+    auto text = inflate_text(plain, kMaxPlainBytes);
+    sodium_memzero(plain.data(), plain.size());
+    return text;
 }
 
 }  // namespace

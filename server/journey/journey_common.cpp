@@ -96,7 +96,11 @@ std::string RespondentJourney::Impl::seal(const Link& link, const Draft& draft) 
 http::Response RespondentJourney::Impl::redirect_to(const Link& link, const Draft& draft,
                                                     std::string_view page_id,
                                                     bool return_to_check) const {
-    const std::string token = seal(link, draft);
+    // The token names the page it leads to, so a Save from there (or a resume
+    // code) continues on that page.
+    Draft moved = draft;
+    moved.current_page = std::string(page_id);
+    const std::string token = seal(link, moved);
     if (page_id.empty()) return http::Response::redirect_see_other(link.urls.check(token));
     return http::Response::redirect_see_other(link.urls.question(page_id, token, return_to_check));
 }

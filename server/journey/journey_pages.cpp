@@ -168,14 +168,19 @@ http::Response RespondentJourney::post_page(const http::Request& request) const 
                                      returning};
         return http::Response::html(200, pages::render_question_page(view));
     }
+    const auto shown_before = defs::visible_pages(survey, draft.answers);
     draft.answers = std::move(outcome.answers);
     draft.perspective = perspective_of(survey, draft.answers);
+    const defs::Page* next = defs::next_page(survey, page->id, draft.answers);
     if (returning) {
-        // Back to check answers, unless the change opened pages not yet answered.
+        // Back to check answers, unless the change revealed the next page
+        // (answering "Yes" opens "tell us more") or left one incomplete.
+        const bool revealed = next != nullptr && std::find(shown_before.begin(), shown_before.end(),
+                                                           next) == shown_before.end();
+        if (revealed) return impl_->redirect_to(link, draft, next->id, true);
         const std::string needed = next_needed_page(survey, draft.answers);
         return impl_->redirect_to(link, draft, needed, !needed.empty());
     }
-    const defs::Page* next = defs::next_page(survey, page->id, draft.answers);
     return impl_->redirect_to(link, draft, next == nullptr ? "" : next->id, false);
 }
 
