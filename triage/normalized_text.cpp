@@ -73,8 +73,10 @@ void fold_segment(std::string_view original, std::uint32_t start, std::uint32_t 
 
 // Decodes UTF-8, folding ASCII directly and other segments (a code point and
 // the combining marks after it) through ICU.
-std::vector<Unit> fold_units(std::string_view s) {
-    std::vector<Unit> units;
+const std::vector<Unit>& fold_units(std::string_view s) {
+    // Reused per thread: an answer is folded without allocating.
+    thread_local std::vector<Unit> units;
+    units.clear();
     units.reserve(s.size());
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
     const auto length = static_cast<int32_t>(s.size());
@@ -198,8 +200,8 @@ class Tokenizer {
     void extend_word(std::size_t i) { word_end_ = units_[i].end; }
 
     void separator(std::size_t i, char32_t c) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '-' || c == '/' || c == '\'' || c == 0xA0 ||
-            u_isUWhiteSpace(static_cast<UChar32>(c))) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '-' || c == '/' || c == '\'' || c == '\n' ||
+            (c >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(c)))) {
             if (c != '\n' && c != 0x2029 && c != 0x2028) return;
         }
         const bool stop =
@@ -235,7 +237,11 @@ class Tokenizer {
             if (is_leet_symbol(c)) continue;
             if (c == previous && is_letter(c)) continue;  // "sooo" -> "so"
             previous = c;
-            append_utf8(token.text, c);
+            if (c < 0x80) {
+                token.text.push_back(static_cast<char>(c));
+            } else {
+                append_utf8(token.text, c);
+            }
         }
         word_.clear();
         if (!token.text.empty()) tokens_.push_back(std::move(token));

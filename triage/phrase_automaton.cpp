@@ -61,9 +61,11 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
         }
     }
     // The catch-all symbol always returns to the root: no phrase contains it.
+    std::vector<std::int32_t> order{0};  // breadth-first order, for renumbering
     while (!queue.empty()) {
         const std::int32_t state = queue.front();
         queue.pop_front();
+        order.push_back(state);
         const std::int32_t f = fail[state];
         more_[state] = output_[f] >= 0 ? f : more_[f];
         for (int s = 0; s < kAlphabet; ++s) {
@@ -76,6 +78,31 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
             }
         }
     }
+    renumber_breadth_first(order);
+    emits_.resize(output_.size());
+    for (std::size_t s = 0; s < output_.size(); ++s) emits_[s] = output_[s] >= 0 || more_[s] > 0;
+}
+
+// Text spends most of its bytes in shallow states; numbering them first keeps
+// their rows of the transition table together in cache.
+void PhraseAutomaton::renumber_breadth_first(const std::vector<std::int32_t>& order) {
+    std::vector<std::int32_t> new_id(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) new_id[order[i]] = static_cast<std::int32_t>(i);
+    std::vector<std::int32_t> next(next_.size());
+    std::vector<std::int32_t> output(output_.size()), more(more_.size());
+    std::vector<std::vector<std::uint32_t>> duplicates(duplicates_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const std::int32_t old = order[i];
+        for (int s = 0; s < kAlphabet; ++s)
+            next[i * kAlphabet + s] = new_id[next_[old * kAlphabet + s]];
+        output[i] = output_[old];
+        more[i] = more_[old] > 0 ? new_id[more_[old]] : more_[old];
+        duplicates[i] = std::move(duplicates_[old]);
+    }
+    next_ = std::move(next);
+    output_ = std::move(output);
+    more_ = std::move(more);
+    duplicates_ = std::move(duplicates);
 }
 
 void PhraseAutomaton::scan(std::string_view text, std::vector<Hit>& hits) const {
@@ -83,6 +110,7 @@ void PhraseAutomaton::scan(std::string_view text, std::vector<Hit>& hits) const 
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     for (std::uint32_t i = 0; i < text.size(); ++i) {
         state = next_[state * kAlphabet + kSymbols[data[i]]];
+        if (!emits_[state]) continue;
         for (std::int32_t s = output_[state] >= 0 ? state : more_[state]; s > 0; s = more_[s]) {
             hits.push_back({static_cast<std::uint32_t>(output_[s]), i + 1});
             for (std::uint32_t extra : duplicates_[s]) hits.push_back({extra, i + 1});

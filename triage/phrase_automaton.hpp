@@ -32,9 +32,12 @@ class PhraseAutomaton {
     static int symbol(unsigned char c);
 
   private:
+    void renumber_breadth_first(const std::vector<std::int32_t>& order);
+
     std::vector<std::int32_t> next_;    // state * kAlphabet + symbol -> state
     std::vector<std::int32_t> output_;  // phrase ending here, or -1
     std::vector<std::int32_t> more_;    // next state on the suffix chain with output
+    std::vector<std::uint8_t> emits_;   // this state or its suffix chain has output
     std::vector<std::vector<std::uint32_t>> duplicates_;  // state -> extra phrase ids
 };
 

@@ -20,6 +20,21 @@ SpellingIndex::SpellingIndex(const std::set<std::string>& words,
         }
     }
     for (const std::string& word : exceptions) known_.insert(word);
+    for (const auto& [form, ids] : deletions_) {
+        if (form.size() >= 2) {
+            openings_[static_cast<unsigned char>(form[0]) * 256 +
+                      static_cast<unsigned char>(form[1])] = true;
+        }
+    }
+}
+
+bool SpellingIndex::may_match(std::string_view t) const {
+    // A probe is the token or the token less one letter, so it opens with
+    // t0 t1, t1 t2 or t0 t2.
+    const auto at = [&](std::size_t a, std::size_t b) {
+        return openings_[static_cast<unsigned char>(t[a]) * 256 + static_cast<unsigned char>(t[b])];
+    };
+    return at(0, 1) || at(1, 2) || at(0, 2);
 }
 
 std::optional<std::string> SpellingIndex::correct(std::string_view token) const {

@@ -33,6 +33,10 @@ class SpellingIndex {
     std::vector<std::string> words_;
     std::unordered_set<std::string> known_;  // rule words and exceptions
     std::unordered_map<std::string, std::vector<std::uint32_t>> deletions_;
+    // Which two-letter openings any indexed form has: most tokens cannot be
+    // one edit from a rule word, and this tells so without hashing them.
+    std::vector<bool> openings_ = std::vector<bool>(256 * 256, false);
+    bool may_match(std::string_view token) const;
 };
 
 bool within_one_edit(std::string_view a, std::string_view b);
