@@ -20,7 +20,7 @@ enum class HeadingSize { none, m, l };
 // <h1 class="govuk-label-wrapper"> when it is the page heading.
 Html govuk_label(std::string_view for_id, const Html& text, HeadingSize size, bool is_page_heading,
                  std::string_view extra_class = "");
-// <div id="{id}" class="govuk-hint">
+// <div id="{id}" class="govuk-hint">; no id when `id` is empty
 Html govuk_hint(std::string_view id, std::string_view text, std::string_view extra_class = "");
 // <p id="{id}" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ...
 Html govuk_error_message(std::string_view id, std::string_view text);

@@ -22,9 +22,8 @@ struct LayoutView {
     std::string_view service_name;  // the survey's title, or kServiceName
     bool has_errors = false;        // <title> starts "Error: "
     std::string_view language = "en";
-    Html before_content{};    // e.g. the back link; above <main>
-    Html main{};              // everything inside <main>
-    bool print_page = false;  // the paper copy: print.css applies on screen too
+    Html before_content{};  // e.g. the back link; above <main>
+    Html main{};            // everything inside <main>
 };
 
 // "<heading> – <service name> – GOV.UK", with "Error: " first when invalid.
