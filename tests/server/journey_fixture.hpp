@@ -63,9 +63,11 @@ class JourneyFixture {
     static constexpr auto kStart =
         std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + std::chrono::hours(9);
 
-    JourneyFixture()
-        : dir_(fs::temp_directory_path() /
-               ("journey-test-" + std::to_string(randombytes_random()))),
+    // `dir`: where the store lives; a fresh temporary folder when empty.
+    explicit JourneyFixture(fs::path dir = {})
+        : dir_(dir.empty() ? fs::temp_directory_path() /
+                                 ("journey-test-" + std::to_string(randombytes_random()))
+                           : dir),
           clock(kStart) {
         randombytes_buf(key_.data(), key_.size());
         auto opened = safesurvey::storage::Store::open(
