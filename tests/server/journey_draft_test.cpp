@@ -12,6 +12,7 @@
 #include "server/journey/draft_key_file.hpp"
 #include "server/journey/draft_sealer.hpp"
 #include "server/journey/resume_code.hpp"
+#include "survey_defs/loader.hpp"
 
 namespace {
 
@@ -183,4 +184,46 @@ TEST_CASE("drafts of every size and content survive sealing (compression include
         REQUIRE(opened.draft);
         REQUIRE(opened.draft->answers == draft.answers);
     }
+}
+
+TEST_CASE("a draft with every text box of the real survey full still fits in a URL") {
+    // Random words, not repeated text: prose compresses about as well as this,
+    // repeated text far better, so the figure is not flattered.
+    const auto loaded = safesurvey::defs::load_survey_file(
+        std::filesystem::path(SAFESURVEY_SOURCE_DIR) / "survey_defs/send-not-in-school-2025.json");
+    REQUIRE(loaded.ok());
+    const std::vector<std::string> words = {
+        "school", "support", "because",    "anxious", "plan",   "the",   "we",
+        "waited", "months",  "her",        "needs",   "never",  "met",   "home",
+        "tutor",  "council", "assessment", "and",     "nobody", "called"};
+    Draft draft = new_draft();
+    auto fill = [&](const std::string& id, std::size_t max_length) {
+        std::string text;
+        while (true) {
+            const std::string& word =
+                words[randombytes_uniform(static_cast<std::uint32_t>(words.size()))];
+            if (text.size() + word.size() + 1 > max_length) break;
+            text += word + " ";
+        }
+        draft.answers[id] = {text};
+    };
+    for (const auto& page : loaded.survey->pages) {
+        for (const auto& question : page.questions) {
+            if (question.is_free_text()) fill(question.id, question.max_length);
+            for (const auto& option : question.options) {
+                draft.answers[question.id].push_back(option.id);
+                if (option.follow_up) fill(option.follow_up->id, option.follow_up->max_length);
+            }
+        }
+    }
+    const DraftSealer sealer(random_key());
+    const std::string token = sealer.seal(draft, "d", Clock::now() + std::chrono::hours(1));
+    std::size_t typed = 0;
+    for (const auto& [id, values] : draft.answers) {
+        for (const auto& value : values) typed += value.size();
+    }
+    WARN("answers " << typed << " bytes -> token " << token.size() << " characters");
+    // The server's default request-header limit is 16 KB, for the whole request
+    // line and headers; leave room for the browser's own headers.
+    CHECK(token.size() < 12 * 1024);
 }
