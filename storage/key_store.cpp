@@ -185,6 +185,9 @@ Result<std::shared_ptr<const DataKey>> KeyStore::key_for(const std::string& surv
     insert.bind_blob(5, {reinterpret_cast<const unsigned char*>(wrapped.data()), wrapped.size()});
     insert.bind(6, format_date(clock_.today()));
     if (auto s = insert.run("storing a new data key"); !s) return s.error();
+    // New keys are rare; moving them into keys.db's main file at once means a
+    // copy of that one file (an operator's replica) always holds every key.
+    (void)db_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpointing the key store");
     auto dek = std::make_shared<DataKey>(DataKey{key_id, survey_id, cohort, std::move(key)});
     cache_[key_id] = dek;
     cache_[cache_name(survey_id, cohort)] = dek;

@@ -1,0 +1,181 @@
+// Durable encrypted submissions per second through the store, at 1, 16 and
+// 128 concurrent writers, with p50/p99 time to acknowledgement; and, for the
+// same row size, two references: one transaction per submission (the store
+// with group commit turned off) and raw SQLite inserting 1,000-row
+// transactions (the ceiling). Prints a Markdown table for docs/performance.md.
+//
+//   storage_bench [--seconds N] [--dir DIR]     (DIR must be on the disk under test)
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/random_id.hpp"
+#include "storage/schema.hpp"
+#include "storage/store.hpp"
+
+using namespace safesurvey::storage;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A realistic answer set: ~30 answers with some free text (~1 KB of JSON).
+const std::string kAnswers = [] {
+    std::string json = "{";
+    for (int q = 0; q < 24; ++q) json += "\"q" + std::to_string(q) + "\":\"agree\",";
+    json += "\"free_text\":\"" + std::string(700, 'w') + "\"}";
+    return json;
+}();
+const std::string kTriage = R"({"severity":"none","matches":[],"rules_version":"2025-1"})";
+
+struct Run {
+    std::string label;
+    int writers = 0;
+    double per_second = 0;
+    double p50_ms = 0, p99_ms = 0;
+    double mean_batch = 0;
+};
+
+std::filesystem::path fresh_dir(const std::filesystem::path& base, const std::string& name) {
+    auto dir = base / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+double percentile(std::vector<double>& v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+Run through_store(const std::filesystem::path& base, const std::string& label, int writers,
+                  std::size_t max_batch, double seconds) {
+    const auto dir = fresh_dir(base, label + "-" + std::to_string(writers));
+    auto store = Store::open({.data_dir = dir, .max_batch = max_batch});
+    if (!store) throw std::runtime_error(store.error().message);
+    (void)(*store)->register_survey("bench", {3});
+    auto link = (*store)->add_distribution(
+        {"bench", "Leeds", *parse_instant("2020-01-01"), *parse_instant("2040-01-01")});
+    std::atomic<bool> stop{false};
+    std::vector<std::vector<double>> latencies(static_cast<std::size_t>(writers));
+    const auto commits_before = (*store)->commits();
+    std::vector<std::thread> threads;
+    const auto start = Clock::now();
+    for (int w = 0; w < writers; ++w) {
+        threads.emplace_back([&, w] {
+            while (!stop.load(std::memory_order_relaxed)) {
+                Submission s{random_hex_id(), "bench", link->id, "parent_carer", 1,
+                             kAnswers,        kTriage, "none",   "not_needed"};
+                const auto t0 = Clock::now();
+                auto outcome = (*store)->submit(std::move(s)).get();
+                const auto t1 = Clock::now();
+                if (outcome.status != SubmitStatus::stored)
+                    throw std::runtime_error(outcome.message);
+                latencies[static_cast<std::size_t>(w)].push_back(
+                    std::chrono::duration<double, std::milli>(t1 - t0).count());
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& t : threads) t.join();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    std::vector<double> all;
+    for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+    const auto commits = (*store)->commits() - commits_before;
+    Run run{
+        label,
+        writers,
+        static_cast<double>(all.size()) / elapsed,
+        0,
+        0,
+        static_cast<double>(all.size()) / static_cast<double>(std::max<std::size_t>(commits, 1))};
+    run.p50_ms = percentile(all, 0.50);
+    run.p99_ms = percentile(all, 0.99);
+    return run;
+}
+
+// The ceiling: the same schema and row size, 1,000 rows per transaction, no
+// crypto, no queue, one thread.
+Run raw_sqlite(const std::filesystem::path& base, double seconds) {
+    const auto dir = fresh_dir(base, "raw");
+    auto db = Connection::open(dir / "raw.db", Connection::Mode::read_write_create);
+    if (!db || !make_durable(**db) || !migrate(**db)) throw std::runtime_error("raw setup");
+    (void)(*db)->exec(
+        "INSERT INTO surveys (id) VALUES ('bench');"
+        "INSERT INTO distributions VALUES ('d','bench','Leeds','t','a','b',0);",
+        "seed");
+    // Sealed size: 1 + 24 nonce + 16 tag bytes more than the plaintext.
+    const std::string answers(kAnswers.size() + 41, 'c'), triage(kTriage.size() + 41, 't');
+    std::size_t rows = 0;
+    const auto start = Clock::now();
+    const auto until = start + std::chrono::duration<double>(seconds);
+    while (Clock::now() < until) {
+        (void)(*db)->exec("BEGIN IMMEDIATE", "begin");
+        auto& insert = (*db)->cached(
+            "INSERT INTO responses (id, submission_key_hash, survey_id, distribution_id,"
+            " perspective, submitted_on, definition_version, key_id, answers, cohort, triage,"
+            " triage_severity, review_status) VALUES (?, ?, 'bench', 'd', 'parent_carer',"
+            " '2026-01-01', 1, 'k', ?, 'standard', ?, 'none', 'not_needed')");
+        for (int i = 0; i < 1000; ++i) {
+            insert.bind(1, random_hex_id()).bind(2, random_hex_id(32));
+            insert.bind_blob(
+                3, {reinterpret_cast<const unsigned char*>(answers.data()), answers.size()});
+            insert.bind_blob(
+                4, {reinterpret_cast<const unsigned char*>(triage.data()), triage.size()});
+            if (!insert.run("insert")) throw std::runtime_error("raw insert failed");
+        }
+        if (!(*db)->exec("COMMIT", "commit")) throw std::runtime_error("raw commit failed");
+        rows += 1000;
+    }
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    return {"raw SQLite, 1,000-row transactions (ceiling)",
+            1,
+            static_cast<double>(rows) / elapsed,
+            0,
+            0,
+            1000};
+}
+
+void print(const Run& r) {
+    std::printf("| %s | %d | %.0f | %.2f | %.2f | %.1f |\n", r.label.c_str(), r.writers,
+                r.per_second, r.p50_ms, r.p99_ms, r.mean_batch);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    double seconds = 5;
+    std::filesystem::path base = "/var/tmp/safesurvey-storage-bench";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
+        if (std::strcmp(argv[i], "--dir") == 0) base = argv[i + 1];
+    }
+    std::printf("answers %zu bytes, triage %zu bytes, %.0f s per run, folder %s\n\n",
+                kAnswers.size(), kTriage.size(), seconds, base.c_str());
+    std::printf("| run | writers | per second | p50 ms | p99 ms | rows per commit |\n");
+    std::printf("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    std::vector<Run> group;
+    for (int writers : {1, 16, 128}) {
+        group.push_back(through_store(base, "group commit", writers, 4096, seconds));
+        print(group.back());
+    }
+    const Run single = through_store(base, "one transaction per submission", 128, 1, seconds);
+    print(single);
+    const Run ceiling = raw_sqlite(base, seconds);
+    print(ceiling);
+    const Run& top = group.back();
+    std::printf(
+        "\n128 writers: %.1fx the one-transaction-per-submission rate, %.0f%% of the ceiling\n",
+        top.per_second / single.per_second, 100.0 * top.per_second / ceiling.per_second);
+    std::filesystem::remove_all(base);
+    return 0;
+}
