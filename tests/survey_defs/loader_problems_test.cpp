@@ -104,3 +104,14 @@ TEST_CASE("a file that cannot be opened is a problem, not an exception") {
     CHECK(result.problems[0].path.empty());
     CHECK_THAT(result.problems[0].message, Catch::StartsWith("cannot open"));
 }
+
+TEST_CASE("a hostile, deeply nested file is refused without exhausting memory or stack") {
+    constexpr std::size_t kDepth = 200'000;
+    std::string text = "{\"id\": " + std::string(kDepth, '[') + std::string(kDepth, ']') +
+                       ", \"x\": " + std::string(kDepth, '[') + "{\"k\": 1, \"k\": 2}" +
+                       std::string(kDepth, ']') + "}";
+    const auto result = safesurvey::defs::load_survey_json(text);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].path.size() > kDepth);  // the repeated key, at its full depth
+    CHECK_THAT(result.problems[0].message, Catch::Contains("the key 'k' appears twice"));
+}
