@@ -22,7 +22,7 @@
 #include "storage/store.hpp"
 
 using namespace safesurvey::storage;
-using Clock = std::chrono::steady_clock;
+using Steady = std::chrono::steady_clock;
 
 namespace {
 
@@ -59,7 +59,10 @@ double percentile(std::vector<double>& v, double p) {
 Run through_store(const std::filesystem::path& base, const std::string& label, int writers,
                   std::size_t max_batch, double seconds) {
     const auto dir = fresh_dir(base, label + "-" + std::to_string(writers));
-    auto store = Store::open({.data_dir = dir, .max_batch = max_batch});
+    StoreOptions options;
+    options.data_dir = dir;
+    options.max_batch = max_batch;
+    auto store = Store::open(options);
     if (!store) throw std::runtime_error(store.error().message);
     (void)(*store)->register_survey("bench", {3});
     auto link = (*store)->add_distribution(
@@ -68,15 +71,15 @@ Run through_store(const std::filesystem::path& base, const std::string& label, i
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(writers));
     const auto commits_before = (*store)->commits();
     std::vector<std::thread> threads;
-    const auto start = Clock::now();
+    const auto start = Steady::now();
     for (int w = 0; w < writers; ++w) {
         threads.emplace_back([&, w] {
             while (!stop.load(std::memory_order_relaxed)) {
                 Submission s{random_hex_id(), "bench", link->id, "parent_carer", 1,
                              kAnswers,        kTriage, "none",   "not_needed"};
-                const auto t0 = Clock::now();
+                const auto t0 = Steady::now();
                 auto outcome = (*store)->submit(std::move(s)).get();
-                const auto t1 = Clock::now();
+                const auto t1 = Steady::now();
                 if (outcome.status != SubmitStatus::stored)
                     throw std::runtime_error(outcome.message);
                 latencies[static_cast<std::size_t>(w)].push_back(
@@ -87,7 +90,7 @@ Run through_store(const std::filesystem::path& base, const std::string& label, i
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     stop = true;
     for (auto& t : threads) t.join();
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const double elapsed = std::chrono::duration<double>(Steady::now() - start).count();
     std::vector<double> all;
     for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     const auto commits = (*store)->commits() - commits_before;
@@ -116,9 +119,9 @@ Run raw_sqlite(const std::filesystem::path& base, double seconds) {
     // Sealed size: 1 + 24 nonce + 16 tag bytes more than the plaintext.
     const std::string answers(kAnswers.size() + 41, 'c'), triage(kTriage.size() + 41, 't');
     std::size_t rows = 0;
-    const auto start = Clock::now();
+    const auto start = Steady::now();
     const auto until = start + std::chrono::duration<double>(seconds);
-    while (Clock::now() < until) {
+    while (Steady::now() < until) {
         (void)(*db)->exec("BEGIN IMMEDIATE", "begin");
         auto& insert = (*db)->cached(
             "INSERT INTO responses (id, submission_key_hash, survey_id, distribution_id,"
@@ -136,7 +139,7 @@ Run raw_sqlite(const std::filesystem::path& base, double seconds) {
         if (!(*db)->exec("COMMIT", "commit")) throw std::runtime_error("raw commit failed");
         rows += 1000;
     }
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const double elapsed = std::chrono::duration<double>(Steady::now() - start).count();
     return {"raw SQLite, 1,000-row transactions (ceiling)",
             1,
             static_cast<double>(rows) / elapsed,
