@@ -1,5 +1,7 @@
 #include "server/config.hpp"
 
+#include <algorithm>
+#include <boost/asio/ip/address.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -23,8 +25,8 @@ bool read_setting(const json& file, const char* name, T& out, std::string& error
     }
 }
 
-bool read_seconds(const json& file, const char* name, std::chrono::seconds& out,
-                  std::string& error, long min, long max) {
+bool read_seconds(const json& file, const char* name, std::chrono::seconds& out, std::string& error,
+                  long min, long max) {
     long value = static_cast<long>(out.count());
     if (!read_setting(file, name, value, error)) return false;
     if (value < min || value > max) {
@@ -36,8 +38,7 @@ bool read_seconds(const json& file, const char* name, std::chrono::seconds& out,
     return true;
 }
 
-bool read_path(const json& file, const char* name, std::filesystem::path& out,
-               std::string& error) {
+bool read_path(const json& file, const char* name, std::filesystem::path& out, std::string& error) {
     std::string value;
     if (!read_setting(file, name, value, error)) return false;
     if (!value.empty()) out = value;
@@ -45,14 +46,22 @@ bool read_path(const json& file, const char* name, std::filesystem::path& out,
 }
 
 bool apply_file(const json& file, ServiceConfig& c, std::string& error) {
-    static const char* known[] = {"listen",         "public_base_url",
-                                  "threads",        "max_connections",
-                                  "header_limit_bytes", "body_limit_bytes",
-                                  "read_timeout_seconds", "write_timeout_seconds",
-                                  "idle_timeout_seconds", "shutdown_grace_seconds",
-                                  "trusted_proxy",  "data_dir",
-                                  "key_file",       "survey_dir",
-                                  "rules_dir",      "assets_dir",
+    static const char* known[] = {"listen",
+                                  "public_base_url",
+                                  "threads",
+                                  "max_connections",
+                                  "header_limit_bytes",
+                                  "body_limit_bytes",
+                                  "read_timeout_seconds",
+                                  "write_timeout_seconds",
+                                  "idle_timeout_seconds",
+                                  "shutdown_grace_seconds",
+                                  "trusted_proxy",
+                                  "data_dir",
+                                  "key_file",
+                                  "survey_dir",
+                                  "rules_dir",
+                                  "assets_dir",
                                   "retention_interval_seconds",
                                   "referred_retention_extra_years"};
     for (const auto& [key, _] : file.items()) {
@@ -90,7 +99,22 @@ bool apply_file(const json& file, ServiceConfig& c, std::string& error) {
            read_path(file, "assets_dir", c.assets_dir, error);
 }
 
+bool is_ip_address(const std::string& text) {
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(text, ec);
+    return !ec;
+}
+
 bool check_ranges(ServiceConfig& c, std::string& error) {
+    if (!is_ip_address(c.listen_address))
+        return error =
+                   "setting 'listen' must be an IP address and port, such as 127.0.0.1:8080 "
+                   "or [::1]:8080, not '" +
+                   c.listen_address + "'",
+               false;
+    if (c.trusted_proxy && !is_ip_address(*c.trusted_proxy))
+        return error = "setting 'trusted_proxy' must be the proxy's IP address, such as 10.0.0.5",
+               false;
     if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
     if (c.threads > 256) return error = "setting 'threads' must be at most 256", false;
     if (c.max_connections < 1 || c.max_connections > 100000)
