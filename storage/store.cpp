@@ -9,6 +9,9 @@ namespace safesurvey::storage {
 
 namespace {
 
+constexpr auto kPrivateFile =
+    std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+
 Status prepare_data_dir(const std::filesystem::path& dir) {
     std::error_code ec;
     if (std::filesystem::create_directories(dir, ec))
@@ -86,6 +89,9 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
 
     auto writer = open_writer(store->db_path_, options.check_integrity);
     if (!writer) return writer.error();
+    // Metadata is plain, so the files are the service user's alone (SQLite
+    // gives its -wal and -shm files the database file's mode).
+    std::filesystem::permissions(store->db_path_, kPrivateFile, ec);
     auto populated = has_responses(**writer);
     if (!populated) return populated.error();
     if (*populated && !had_key_store)
@@ -97,6 +103,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
         options.key_file.empty() ? resolve_key_file({}, options.data_dir) : options.key_file;
     auto keys = KeyStore::open(keys_path, key_file, *store->clock_);
     if (!keys) return keys.error();
+    std::filesystem::permissions(keys_path, kPrivateFile, ec);
     store->keys_ = std::move(*keys);
     store->readers_ = std::make_unique<ReaderPool>(store->db_path_);
     store->writer_ = std::make_unique<WriteQueue>(std::move(*writer), options.max_batch);

@@ -55,9 +55,12 @@ TEST_CASE("a full or read-only disk gives unavailable, and the store recovers",
         REQUIRE(outcome.status == SubmitStatus::unavailable);
         CHECK(outcome.message.find("full") != std::string::npos);
         REQUIRE(acknowledged.size() > 10);
-        // Still full: still unavailable, and nothing extra appears.
-        CHECK(store->submit(make_submission("s", dist, "{}")).get().status ==
-              SubmitStatus::unavailable);
+        // A smaller submission may still fit in what the rolled-back batch left
+        // free: either it is stored and acknowledged, or it is refused. Nothing
+        // that was not acknowledged may appear.
+        auto small = store->submit(make_submission("s", dist, "{}")).get();
+        CHECK(small.status != SubmitStatus::rejected);
+        if (small.status == SubmitStatus::stored) acknowledged.push_back(small.response_id);
         CHECK(*store->count_responses("s") == static_cast<std::int64_t>(acknowledged.size()));
 
         // Space returns: the same store accepts submissions again without a restart.

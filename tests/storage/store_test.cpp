@@ -177,6 +177,10 @@ TEST_CASE("start-up refuses bad key files and databases with a clear message", "
     struct stat st {};
     REQUIRE(::stat(key_file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);  // created private at first run
+    for (const char* name : {"safesurvey.db", "keys.db"}) {
+        REQUIRE(::stat((dir.path() / name).c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
 
     SECTION("a key file others can read") {
         ::chmod(key_file.c_str(), 0644);
