@@ -29,6 +29,7 @@ after(async () => {
 const who = 'Who are you answering as?';
 const situation = "What is the child's situation?";
 const hours = 'How many hours of education a week does the child get?';
+const hoursLabel = `${hours} (hours a week)`;
 const setting = 'What kind of setting did the child attend last?';
 const story = 'Tell us more, if you want to';
 
@@ -111,7 +112,7 @@ describe('answers the server refuses', () => {
       `Enter an answer to “${setting}”`]);
     await checker.check(page, 'details-all-missing');
 
-    await type(page, hours, 'ten');
+    await type(page, hoursLabel, 'ten');
     await fillDate(page, '31', '2', '2024');
     await type(page, setting, 'A mainstream primary school');
     await type(page, story, 'x'.repeat(201));
@@ -119,19 +120,19 @@ describe('answers the server refuses', () => {
     await expectErrors(page, [`Your answer to “${hours}” must be a whole number, like 5`,
       '“When did the child stop attending school full-time?” must be a real date',
       `Your answer to “${story}” must be 200 characters or fewer`]);
-    assert.equal(await page.getByLabel(hours).inputValue(), 'ten');
+    assert.equal(await page.getByLabel(hoursLabel).inputValue(), 'ten');
     assert.equal(await page.getByLabel(setting).inputValue(), 'A mainstream primary school');
     assert.equal((await page.getByLabel(story).inputValue()).length, 201);
     await checker.check(page, 'details-bad-values');
 
-    await type(page, hours, '41');
+    await type(page, hoursLabel, '41');
     await fillDate(page, '1', '1', '2030');
     await type(page, story, 'Fine now.');
     await press(page, 'Continue');
     await expectErrors(page, [`Your answer to “${hours}” must be between 0 and 40`,
       '“When did the child stop attending school full-time?” must be']);
 
-    await type(page, hours, '12');
+    await type(page, hoursLabel, '12');
     await fillDate(page, '4', '9', '2024');
     await press(page, 'Continue');
     await expectHeading(page, /Check your answers/);

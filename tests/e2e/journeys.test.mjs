@@ -38,7 +38,7 @@ describe('a parent or carer on a phone', () => {
     assert.match(await bodyText(page), /call 999/, 'the start page shows the safeguarding panel');
     await checker.check(page, 'parent-start');
 
-    await follow(page, 'Print a paper copy of this survey');
+    await follow(page, 'print a paper copy of the survey');
     assert.match(await bodyText(page), /If you answered/);
     await checker.check(page, 'paper-copy');
     await page.goBack();

@@ -59,7 +59,7 @@ async function sendMarkedResponse() {
   await choose(page, "What is the child's situation?", 'Something else');
   await type(page, 'What is the situation?', `${marker} follow-up`);
   await press(page, 'Continue');
-  await type(page, 'How many hours of education a week does the child get?', '3');
+  await type(page, 'How many hours of education a week does the child get? (hours a week)', '3');
   const date = page.getByRole('group', { name: 'When did the child stop attending school full-time?' });
   await date.getByLabel('Day').fill('4');
   await date.getByLabel('Month').fill('9');

@@ -66,7 +66,7 @@ describe('link windows', () => {
     const response = await page.goto(`${service.baseUrl}/s/this-is-not-a-real-token-12345`);
     assert.equal(response.status(), 404);
     const text = await bodyText(page);
-    assert.doesNotMatch(text, /SEND|Leeds|Kent|closed|survey: children/i);
+    assert.doesNotMatch(text, /\bSEND\b|Leeds|Kent|Devon|has closed|not open yet/);
     await checker.check(page, 'unknown-link');
     await page.context().close();
   });
@@ -82,7 +82,8 @@ describe('link windows', () => {
     assert.equal(closed.code, 0, closed.stderr);
 
     await press(page, 'Continue');
-    assert.match(await heading(page), /closed/i, 'the next page says the survey has closed');
+    assert.match(await heading(page), /closed|not sent/i, 'the next page says the answers were not taken');
+    assert.match(await bodyText(page), /closed/i, 'and that the survey has closed');
     await checker.check(page, 'closed-mid-journey');
 
     // Sending the draft straight to submit is refused too.
