@@ -1,8 +1,9 @@
 #include "server/observability/metrics.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace safesurvey::observability {
@@ -43,10 +44,10 @@ std::string escape_help(std::string_view help) {
 std::string format_number(double value) {
     if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
     if (std::isnan(value)) return "NaN";
-    std::ostringstream out;
-    out.precision(17);
-    out << value;
-    return out.str();
+    // The shortest text that reads back as the same double: 0.005, not 0.0050000000000000001.
+    char text[32];
+    const auto result = std::to_chars(std::begin(text), std::end(text), value);
+    return std::string(text, result.ptr);
 }
 
 // {a="1",b="2"}; `extra` is appended last (the histogram's `le`).

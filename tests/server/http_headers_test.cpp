@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "server/http/client_key.hpp"
 #include "server/http/error_page.hpp"
 #include "server/http/operational_routes.hpp"
 #include "server/http/static_files.hpp"
