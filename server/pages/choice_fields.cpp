@@ -60,7 +60,8 @@ Html choice_item(const ChoiceKind& kind, const defs::Option& option, std::size_t
             .attr("type", kind.checkboxes ? "checkbox" : "radio")
             .attr("value", option.id)
             .flag_if(chosen, "checked")
-            .attr_if(option.follow_up.has_value(), "data-aria-controls", conditional_id)
+            .attr_if(kind.checkboxes && option.follow_up.has_value(), "data-aria-controls",
+                     conditional_id)
             .attr_if(kind.checkboxes && option.exclusive, "data-behaviour", "exclusive")
             .attr_if(!hint_id.empty(), "aria-describedby", hint_id);
     item_content += govuk_label(id, Html::text(option.label.in(view.language)), HeadingSize::none,
@@ -70,9 +71,15 @@ Html choice_item(const ChoiceKind& kind, const defs::Option& option, std::size_t
     }
     Html item = Element("div").attr("class", kind.cls("__item")).child(item_content);
     if (!option.follow_up) return item;
+    // For radios the "please specify" input is always shown, with or without
+    // JavaScript: govuk-frontend's script would put aria-expanded on the radio,
+    // which ARIA does not allow there (axe reports it as critical; see
+    // govuk-frontend issue #979). Checkboxes may carry aria-expanded, so they
+    // keep the reveal.
+    const bool hidden = kind.checkboxes && !chosen;
     const std::string conditional_class =
-        chosen ? kind.cls("__conditional")
-               : kind.cls("__conditional") + " " + kind.cls("__conditional--hidden");
+        hidden ? kind.cls("__conditional") + " " + kind.cls("__conditional--hidden")
+               : kind.cls("__conditional");
     item += Element("div")
                 .attr("class", conditional_class)
                 .attr("id", conditional_id)

@@ -99,10 +99,14 @@ std::string render_layout(const LayoutView& view) {
                           .attr("class", "govuk-main-wrapper")
                           .attr("id", "main-content")
                           .child(view.main);
-    const Html container = Element("div")
-                               .attr("class", "govuk-width-container")
-                               .child(view.before_content)
-                               .child(main);
+    const Html container =
+        Element("div")
+            .attr("class", "govuk-width-container")
+            .child(
+                view.before_content.empty()
+                    ? Html()
+                    : Element("nav").attr("aria-label", "Back").child(view.before_content).build())
+            .child(main);
     const Html body =
         Element("body")
             .attr("class", "govuk-template__body")

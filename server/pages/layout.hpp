@@ -22,8 +22,10 @@ struct LayoutView {
     std::string_view service_name;  // the survey's title, or kServiceName
     bool has_errors = false;        // <title> starts "Error: "
     std::string_view language = "en";
-    Html before_content{};  // e.g. the back link; above <main>
-    Html main{};            // everything inside <main>
+    // The back link; wrapped in <nav aria-label="Back"> above <main> so that
+    // it sits in a landmark.
+    Html before_content{};
+    Html main{};  // everything inside <main>
 };
 
 // "<heading> – <service name> – GOV.UK", with "Error: " first when invalid.

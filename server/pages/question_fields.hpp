@@ -11,9 +11,11 @@
 // itself and the others "{id}-2", "{id}-3"..., so an error summary can link to
 // "#{id}"; a date's inputs are "{id}-day", "{id}-month", "{id}-year".
 //
-// A conditional reveal is shown whenever JavaScript has not hidden it
-// (govuk-frontend hides `--hidden` reveals only under .govuk-frontend-supported),
-// so "please specify" works without JavaScript too.
+// A checkbox's "please specify" is a conditional reveal, shown whenever
+// JavaScript has not hidden it (govuk-frontend hides `--hidden` reveals only
+// under .govuk-frontend-supported), so it works without JavaScript too. A
+// radio's is always shown: govuk-frontend would set aria-expanded on the
+// radio, which ARIA forbids there and axe reports (govuk-frontend #979).
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 
 #include "pages_test_survey.hpp"
 #include "server/pages/question_page.hpp"
+#include "survey_defs/loader.hpp"
 
 namespace defs = safesurvey::defs;
 using safesurvey::pages::FieldError;
@@ -226,4 +227,19 @@ TEST_CASE("the form posts back the draft, the return flag and an empty honeypot"
     CHECK(element_with_id(html, "website").find("name=\"website\"") != std::string::npos);
     CHECK(html.find("formaction=\"/s/TOKEN/save\"") != std::string::npos);
     CHECK(html.find("govuk-back-link") == std::string::npos);
+}
+
+TEST_CASE("a radio's 'please specify' is always shown and needs no script", "[pages][question]") {
+    std::string json(pages_test::kSurveyJson);
+    const std::string plain = R"({"id": "professional", "label": "Professional"})";
+    json.replace(json.find(plain), plain.size(),
+                 R"({"id": "professional", "label": "Professional",
+                     "follow_up": {"id": "profession", "label": "Your profession"}})");
+    const auto loaded = defs::load_survey_json(json);
+    REQUIRE(loaded.ok());
+    const std::string html = render_page(*loaded.survey, "who", {});
+    CHECK(html.find("data-aria-controls") == std::string::npos);
+    CHECK(html.find("<div class=\"govuk-radios__conditional\" id=\"conditional-perspective-2\">") !=
+          std::string::npos);
+    CHECK(element_with_id(html, "profession").find("name=\"profession\"") != std::string::npos);
 }
