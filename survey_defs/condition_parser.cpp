@@ -19,7 +19,8 @@ std::optional<Condition> parse_operands(DefinitionReader& reader, const Json& va
     if (!reader.object(value, path, {key}, {})) return std::nullopt;
     const Json* items = reader.array(value, path, key, 1, 20);
     if (items == nullptr) {
-        if (!value.contains(key)) reader.problem(path, std::string("'").append(key).append("' is missing"));
+        if (!value.contains(key))
+            reader.problem(path, std::string("'").append(key).append("' is missing"));
         return std::nullopt;
     }
     Condition condition;
