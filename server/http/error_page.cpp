@@ -1,5 +1,7 @@
 #include "server/http/error_page.hpp"
 
+#include "server/pages/html.hpp"
+
 namespace safesurvey::http {
 namespace {
 
@@ -44,33 +46,6 @@ ErrorText error_text(int status) {
     }
 }
 
-// Request ids are hex, but a page must stay safe whatever it is given.
-std::string escape_html(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string render_page(const ErrorText& text, std::string_view request_id) {
     std::string page =
         "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n"
@@ -96,7 +71,7 @@ std::string render_page(const ErrorText& text, std::string_view request_id) {
     page += "</p>\n";
     if (!request_id.empty()) {
         page += "<p class=\"govuk-body\">If you contact us about this, quote reference <strong>";
-        page += escape_html(request_id);
+        page += pages::escape_html(request_id);  // ids are hex, but stay safe
         page += "</strong>.</p>\n";
     }
     page +=
