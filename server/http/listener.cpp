@@ -76,7 +76,12 @@ void Listener::accept() {
 }
 
 void Listener::on_accept(error_code ec, tcp::socket socket) {
-    if (!acceptor_.is_open()) return;
+    // A connection accepted just before close() ran is queued behind it on this
+    // strand; it is as much in flight as those close() took, so it is served too.
+    if (!acceptor_.is_open()) {
+        if (!ec) admit(std::move(socket));
+        return;
+    }
     if (ec) {
         // Out of file descriptors, typically: pause instead of spinning.
         observability::log_warn("http_accept_failed", {{"error", ec.message()}});
