@@ -1,12 +1,26 @@
 #include "triage/compiled_rules.hpp"
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "triage/normalized_text.hpp"
+#include "triage/word_form.hpp"
 
 namespace safesurvey::triage {
 
 namespace {
+
+WordCheck check_for(PhraseRole role, const PhraseWords& words) {
+    if (role != PhraseRole::rule_term && role != PhraseRole::near_term) return WordCheck::exact;
+    // Fillers a rule writes are skipped like those in answers ("cuts on his
+    // arms" also finds "cuts on my arms"), unless that would leave a single
+    // word: "the tracks" must not become any "tracks".
+    const bool has_filler = std::any_of(words.words.begin(), words.words.end(),
+                                        [](const std::string& w) { return is_filler_word(w); });
+    const bool one_word_left = words.matching.find(' ') == std::string::npos;
+    return has_filler && one_word_left ? WordCheck::fillers : WordCheck::none;
+}
 
 class PhraseTable {
   public:
@@ -19,38 +33,61 @@ class PhraseTable {
             return;
         }
         const bool prefix = phrase.ends_with("*");
-        std::string text = normalize_phrase(prefix ? phrase.substr(0, phrase.size() - 1) : phrase);
-        if (text.empty()) return;
-        const auto key = std::make_pair(text, prefix);
+        PhraseWords words = phrase_words(prefix ? phrase.substr(0, phrase.size() - 1) : phrase);
+        if (words.words.empty()) return;
+        if (words.matching.empty()) {
+            // Only fillers: one word is found by token; more cannot be told apart.
+            if (words.words.size() == 1) add_use(filler_uses_[words.words.front()], use);
+            return;
+        }
+        const WordCheck check = check_for(use.role, words);
+        if (check == WordCheck::none) words.words.clear(), words.forms.clear();
+        const auto key = std::make_tuple(words.matching, prefix, check, words.words);
         auto [it, inserted] = index_.try_emplace(key, static_cast<std::uint32_t>(phrases_.size()));
-        if (inserted) phrases_.push_back({text, prefix, {}});
-        auto& uses = phrases_[it->second].uses;
+        if (inserted) {
+            std::size_t leading = 0;
+            while (leading < words.words.size() && is_filler_word(words.words[leading])) ++leading;
+            phrases_.push_back({words.matching,
+                                prefix,
+                                check,
+                                std::move(words.words),
+                                std::move(words.forms),
+                                leading,
+                                {}});
+        }
+        add_use(phrases_[it->second].uses, use);
+    }
+
+    std::vector<CompiledPhrase> take() { return std::move(phrases_); }
+    std::map<std::string, std::vector<PhraseUse>> take_filler_uses() {
+        return std::move(filler_uses_);
+    }
+
+  private:
+    static void add_use(std::vector<PhraseUse>& uses, PhraseUse use) {
         for (const auto& u : uses) {
             if (u.role == use.role && u.index == use.index) return;
         }
         uses.push_back(use);
     }
 
-    std::vector<CompiledPhrase> take() { return std::move(phrases_); }
-
-  private:
     const RuleSet& rules_;
-    std::map<std::pair<std::string, bool>, std::uint32_t> index_;
+    std::map<std::tuple<std::string, bool, WordCheck, std::vector<std::string>>, std::uint32_t>
+        index_;
     std::vector<CompiledPhrase> phrases_;
+    std::map<std::string, std::vector<PhraseUse>> filler_uses_;
 };
 
-// Words of rule terms: `serious` only those of high or urgent rules that opt
-// in to spelling tolerance ("fuzzy"), otherwise all of them.
-std::set<std::string> rule_words(const RuleSet& rules, bool serious) {
-    std::set<std::string> words;
+// Words of rule terms with their matching forms: `serious` only those of
+// high or urgent rules that opt in to spelling tolerance ("fuzzy"),
+// otherwise all of them.
+std::map<std::string, std::string> rule_words(const RuleSet& rules, bool serious) {
+    std::map<std::string, std::string> words;
     const auto add_words = [&](const std::string& phrase) {
         if (phrase.ends_with("*")) return;
-        std::string canonical = normalize_phrase(phrase);
-        std::size_t from = 0;
-        while (from <= canonical.size()) {
-            const std::size_t space = std::min(canonical.find(' ', from), canonical.size());
-            words.insert(canonical.substr(from, space - from));
-            from = space + 1;
+        const PhraseWords parts = phrase_words(phrase);
+        for (std::size_t i = 0; i < parts.words.size(); ++i) {
+            words.emplace(parts.words[i], parts.forms[i]);
         }
     };
     for (const TextRule& rule : rules.rules) {
@@ -99,6 +136,7 @@ CompiledRules compile_rules(RuleSet rules) {
         }
     }
     out.phrases = table.take();
+    out.filler_uses = table.take_filler_uses();
     std::vector<std::string> texts;
     texts.reserve(out.phrases.size());
     for (const auto& p : out.phrases) texts.push_back(p.text);
@@ -107,8 +145,11 @@ CompiledRules compile_rules(RuleSet rules) {
     // misspelt "bruises".
     std::vector<std::string> exceptions;
     for (const auto& e : rules.spelling_exceptions) exceptions.push_back(normalize_phrase(e));
-    for (const auto& w : rule_words(rules, false)) exceptions.push_back(w);
-    out.spelling = SpellingIndex(rule_words(rules, true), exceptions);
+    for (const auto& [word, form] : rule_words(rules, false)) exceptions.push_back(word);
+    out.form_of_rule_word = rule_words(rules, true);
+    std::set<std::string> serious;
+    for (const auto& [word, form] : out.form_of_rule_word) serious.insert(word);
+    out.spelling = SpellingIndex(serious, exceptions);
     for (std::uint32_t c = 0; c < rules.closed_rules.size(); ++c) {
         out.closed_by_question.emplace(rules.closed_rules[c].question, c);
     }

@@ -21,9 +21,25 @@ struct PhraseUse {
     std::uint32_t index;  // rule, near group, trigger, -, or Experiencer value
 };
 
+// Rule and near terms match on matching forms, so inflections and fillers
+// do not matter ("saved up his tablets" is "saving up tablets"), except
+// that a term that would be one word without its fillers needs them ("the
+// tracks" is not any "tracks").
+// Context triggers, terminators and experiencer words must show their exact
+// words: a figurative "killing me" is not "killed me".
+enum class WordCheck : std::uint8_t {
+    none,     // the matching text is enough
+    fillers,  // word for word: fillers as written, other words by form
+    exact,    // word for word, as written
+};
+
 struct CompiledPhrase {
-    std::string text;     // canonical, without the trailing "*"
+    std::string text;     // matching text, without the trailing "*"
     bool prefix = false;  // may end inside a word
+    WordCheck check = WordCheck::none;
+    std::vector<std::string> words;   // canonical words, fillers included (checks only)
+    std::vector<std::string> forms;   // their matching forms
+    std::size_t leading_fillers = 0;  // of `words`, before the first matched one
     std::vector<PhraseUse> uses;
 };
 
@@ -31,6 +47,11 @@ struct CompiledRules {
     RuleSet source;
     std::vector<CompiledPhrase> phrases;
     PhraseAutomaton automaton{{}};
+    // Phrases that are a single filler word ("his", "my"): found by token, as
+    // the matching text leaves them out.
+    std::map<std::string, std::vector<PhraseUse>> filler_uses;
+    // A rule word's matching form, for tokens the speller corrects to it.
+    std::map<std::string, std::string> form_of_rule_word;
     std::vector<std::int32_t> near_group;  // per rule: its near group, or -1
     SpellingIndex spelling;
     std::multimap<std::string, std::uint32_t> closed_by_question;  // -> closed rule

@@ -25,6 +25,7 @@ Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
         }
         if (auto word = rules.spelling.correct(token.text)) {
             corrections.emplace_back(t, token.text);
+            token.form = rules.form_of_rule_word.at(*word);
             token.text = std::move(*word);
         }
     }

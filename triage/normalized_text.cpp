@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "triage/word_form.hpp"
+
 namespace safesurvey::triage {
 
 namespace {
@@ -217,7 +219,8 @@ class Tokenizer {
             last.end = units_[i].end;
             return;
         }
-        Token token{std::string(1, stop ? '.' : ','), units_[i].start, units_[i].end, kind, false};
+        std::string mark(1, stop ? '.' : ',');
+        Token token{mark, mark, units_[i].start, units_[i].end, kind, false};
         tokens_.push_back(std::move(token));
     }
 
@@ -229,12 +232,18 @@ class Tokenizer {
             has_other |= is_digit(c) || is_leet_symbol(c);
         }
         const bool leet = has_letter && has_other;
-        Token token{{}, word_start_, word_end_, TokenKind::word, false};
+        Token token{{}, {}, word_start_, word_end_, TokenKind::word, false};
+        // `unsquashed` keeps doubled letters for the inflection step, which
+        // needs them ("cutting" -> "cut", not "cuting" -> "cute").
+        std::string unsquashed;
+        bool ascii = true;
         char32_t previous = 0;
         for (char32_t c : word_) {
             if (leet && leet_letter(c))
                 c = static_cast<char32_t>(leet_letter(c)), token.leet = true;
             if (is_leet_symbol(c)) continue;
+            if (c < 0x80) unsquashed.push_back(static_cast<char>(c));
+            ascii = ascii && c < 0x80;
             if (c == previous && is_letter(c)) continue;  // "sooo" -> "so"
             previous = c;
             if (c < 0x80) {
@@ -244,7 +253,9 @@ class Tokenizer {
             }
         }
         word_.clear();
-        if (!token.text.empty()) tokens_.push_back(std::move(token));
+        if (token.text.empty()) return;
+        token.form = ascii ? word_form(unsquashed) : token.text;
+        tokens_.push_back(std::move(token));
     }
 
     const std::vector<Unit>& units_;
@@ -260,11 +271,13 @@ void rebuild_matching(NormalizedText& out) {
     out.matching.clear();
     out.token_at.clear();
     for (std::uint32_t t = 0; t < out.tokens.size(); ++t) {
-        if (t > 0) {
+        const Token& token = out.tokens[t];
+        if (token.kind == TokenKind::word && is_filler_word(token.text)) continue;
+        if (!out.matching.empty()) {
             out.matching.push_back(' ');
             out.token_at.push_back(t);
         }
-        out.matching += out.tokens[t].text;
+        out.matching += token.form;
         out.token_at.resize(out.matching.size(), t);
     }
 }
@@ -284,6 +297,20 @@ std::string normalize_phrase(std::string_view phrase) {
         if (token.kind != TokenKind::word) continue;
         if (!out.empty()) out.push_back(' ');
         out += token.text;
+    }
+    return out;
+}
+
+PhraseWords phrase_words(std::string_view phrase) {
+    PhraseWords out;
+    for (Token& token : normalize(phrase).tokens) {
+        if (token.kind != TokenKind::word) continue;
+        if (!is_filler_word(token.text)) {
+            if (!out.matching.empty()) out.matching.push_back(' ');
+            out.matching += token.form;
+        }
+        out.words.push_back(std::move(token.text));
+        out.forms.push_back(std::move(token.form));
     }
     return out;
 }

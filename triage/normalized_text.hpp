@@ -25,6 +25,7 @@ enum class TokenKind : std::uint8_t {
 
 struct Token {
     std::string text;         // canonical form; "," or "." for pauses and stops
+    std::string form;         // matching form (word_form.hpp): "cutting" -> "cut"
     std::uint32_t start = 0;  // byte offsets into the original text
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::word;
@@ -33,8 +34,9 @@ struct Token {
 
 struct NormalizedText {
     std::vector<Token> tokens;
-    // Tokens joined by single spaces. Phrases never cross a pause or stop
-    // because no rule term contains "," or ".".
+    // The tokens' matching forms joined by single spaces, filler words left
+    // out. Phrases never cross a pause or stop because no rule term
+    // contains "," or ".".
     std::string matching;
     std::vector<std::uint32_t> token_at;  // matching offset -> token index
 };
@@ -42,10 +44,20 @@ struct NormalizedText {
 // Never fails: invalid UTF-8 bytes become separators.
 NormalizedText normalize(std::string_view original);
 
-// Rebuilds `matching` and `token_at` after token texts changed (spelling).
+// Rebuilds `matching` and `token_at` after token forms changed (spelling).
 void rebuild_matching(NormalizedText& text);
 
 // A rule phrase in the same canonical form ("Don't  touch" -> "dont touch").
 std::string normalize_phrase(std::string_view phrase);
+
+// A rule phrase as the matcher sees it: its canonical words, fillers
+// included ("took", "his", "tablets"), and its matching text, which leaves
+// the fillers out and has each word's matching form ("took tablet").
+struct PhraseWords {
+    std::vector<std::string> words;
+    std::vector<std::string> forms;  // each word's matching form
+    std::string matching;
+};
+PhraseWords phrase_words(std::string_view phrase);
 
 }  // namespace safesurvey::triage

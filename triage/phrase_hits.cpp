@@ -1,6 +1,9 @@
 #include "triage/phrase_hits.hpp"
 
 #include <algorithm>
+#include <optional>
+
+#include "triage/word_form.hpp"
 
 namespace safesurvey::triage {
 
@@ -25,6 +28,63 @@ void drop_pseudo_triggered(const CompiledRules& rules, std::vector<RoleHit>& tri
     });
 }
 
+bool word_fits(const CompiledPhrase& phrase, std::size_t i, const Token& token) {
+    if (token.kind != TokenKind::word) return false;
+    const std::string& word = phrase.words[i];
+    if (phrase.check == WordCheck::fillers && !is_filler_word(word)) {
+        return token.form == phrase.forms[i];
+    }
+    const bool last_of_prefix = phrase.prefix && i + 1 == phrase.words.size();
+    return last_of_prefix ? token.text.starts_with(word) : token.text == word;
+}
+
+// For a phrase checked word for word: the tokens it covers, if the text
+// shows its words starting where the match does (less leading fillers).
+std::optional<TokenSpan> checked_span(const CompiledPhrase& phrase, const NormalizedText& text,
+                                      std::uint32_t first) {
+    if (first < phrase.leading_fillers) return std::nullopt;
+    const std::uint32_t start = first - static_cast<std::uint32_t>(phrase.leading_fillers);
+    const std::size_t count = phrase.words.size();
+    if (start + count > text.tokens.size()) return std::nullopt;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!word_fits(phrase, i, text.tokens[start + i])) return std::nullopt;
+    }
+    return TokenSpan{start, start + static_cast<std::uint32_t>(count) - 1};
+}
+
+void add_hit(PhraseHits& out, const PhraseUse& use, TokenSpan span) {
+    switch (use.role) {
+        case PhraseRole::rule_term:
+            out.rule_terms.push_back({use.index, span});
+            break;
+        case PhraseRole::near_term:
+            out.near_terms.push_back({use.index, span});
+            break;
+        case PhraseRole::trigger:
+            out.triggers.push_back({use.index, span});
+            break;
+        case PhraseRole::experiencer:
+            out.experiencers.push_back({use.index, span});
+            break;
+        case PhraseRole::terminator:
+            out.cuts.push_back(span.first);
+            break;
+    }
+}
+
+// Filler words are not in the matching text; phrases that are one filler
+// ("his") are found token by token.
+void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out) {
+    if (rules.filler_uses.empty()) return;
+    for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
+        const Token& token = text.tokens[t];
+        if (token.kind != TokenKind::word || !is_filler_word(token.text)) continue;
+        const auto it = rules.filler_uses.find(token.text);
+        if (it == rules.filler_uses.end()) continue;
+        for (const PhraseUse& use : it->second) add_hit(out, use, {t, t});
+    }
+}
+
 }  // namespace
 
 PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) {
@@ -40,27 +100,15 @@ PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) 
         const std::size_t start = hit.end - phrase.text.size();
         if (!at_word_start(text.matching, start)) continue;
         if (!phrase.prefix && !at_word_end(text.matching, hit.end)) continue;
-        const TokenSpan span{text.token_at[start], text.token_at[hit.end - 1]};
-        for (const PhraseUse& use : phrase.uses) {
-            switch (use.role) {
-                case PhraseRole::rule_term:
-                    out.rule_terms.push_back({use.index, span});
-                    break;
-                case PhraseRole::near_term:
-                    out.near_terms.push_back({use.index, span});
-                    break;
-                case PhraseRole::trigger:
-                    out.triggers.push_back({use.index, span});
-                    break;
-                case PhraseRole::experiencer:
-                    out.experiencers.push_back({use.index, span});
-                    break;
-                case PhraseRole::terminator:
-                    out.cuts.push_back(span.first);
-                    break;
-            }
+        TokenSpan span{text.token_at[start], text.token_at[hit.end - 1]};
+        if (phrase.check != WordCheck::none) {
+            const auto checked = checked_span(phrase, text, span.first);
+            if (!checked) continue;
+            span = *checked;
         }
+        for (const PhraseUse& use : phrase.uses) add_hit(out, use, span);
     }
+    find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());
     drop_pseudo_triggered(rules, out.triggers);
     return out;

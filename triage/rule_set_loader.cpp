@@ -82,6 +82,11 @@ class Checker {
         } else if (std::any_of(canonical.begin(), canonical.end(),
                                [](unsigned char c) { return c >= 0x80; })) {
             fail(at, "\"" + phrase + "\" must be plain ASCII after folding");
+        } else if (const PhraseWords words = phrase_words(body);
+                   words.matching.empty() && words.words.size() > 1) {
+            fail(at, "\"" + phrase +
+                         "\" is only filler words (a, the, his...), which are "
+                         "matched one at a time");
         } else if (phrase.ends_with("*") && canonical.size() < 4) {
             fail(at, "prefix \"" + phrase + "\" is too short (at least 4 letters before *)");
         }

@@ -164,3 +164,13 @@ TEST_CASE("response assessment: closed answers, per answer and overall", "[triag
     CHECK(highlighted);
     CHECK(json["rules_version"] == engine().rules().version);
 }
+
+TEST_CASE("a rule written once matches its inflections and fillers", "[triage][engine]") {
+    // The rules say "saving up tablets" and "cutting herself"-style phrases once.
+    CHECK(severity("he has been saving his tablets") == Severity::urgent);
+    CHECK(severity("he saved up the tablets in a sock") == Severity::urgent);
+    // A filler the rule writes is kept when it is all that gives the word
+    // its meaning: "the tracks", not the school tracking progress.
+    CHECK(severity("he lay down on the tracks") == Severity::urgent);
+    CHECK(severity("the school tracked his progress") == Severity::none);
+}
