@@ -130,6 +130,7 @@ CompiledRules compile_rules(RuleSet rules) {
             table.add(p, {PhraseRole::trigger, t});
     }
     for (const std::string& p : rules.terminators) table.add(p, {PhraseRole::terminator, 0});
+    for (const std::string& p : rules.clause_openers) table.add(p, {PhraseRole::clause_opener, 0});
     for (const auto& [who, words] : rules.experiencer_words) {
         for (const std::string& p : words) {
             table.add(p, {PhraseRole::experiencer, static_cast<std::uint32_t>(who)});

@@ -14,7 +14,14 @@
 
 namespace safesurvey::triage {
 
-enum class PhraseRole : std::uint8_t { rule_term, near_term, trigger, terminator, experiencer };
+enum class PhraseRole : std::uint8_t {
+    rule_term,
+    near_term,
+    trigger,
+    terminator,
+    clause_opener,
+    experiencer
+};
 
 struct PhraseUse {
     PhraseRole role;

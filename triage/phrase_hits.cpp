@@ -52,7 +52,7 @@ std::optional<TokenSpan> checked_span(const CompiledPhrase& phrase, const Normal
     return TokenSpan{start, start + static_cast<std::uint32_t>(count) - 1};
 }
 
-void add_hit(PhraseHits& out, const PhraseUse& use, TokenSpan span) {
+void add_hit(PhraseHits& out, const NormalizedText& text, const PhraseUse& use, TokenSpan span) {
     switch (use.role) {
         case PhraseRole::rule_term:
             out.rule_terms.push_back({use.index, span});
@@ -69,6 +69,11 @@ void add_hit(PhraseHits& out, const PhraseUse& use, TokenSpan span) {
         case PhraseRole::terminator:
             out.cuts.push_back(span.first);
             break;
+        case PhraseRole::clause_opener:
+            if (span.first > 0 && text.tokens[span.first - 1].kind == TokenKind::pause) {
+                out.cuts.push_back(span.first - 1);
+            }
+            break;
     }
 }
 
@@ -81,7 +86,7 @@ void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text,
         if (token.kind != TokenKind::word || !is_filler_word(token.text)) continue;
         const auto it = rules.filler_uses.find(token.text);
         if (it == rules.filler_uses.end()) continue;
-        for (const PhraseUse& use : it->second) add_hit(out, use, {t, t});
+        for (const PhraseUse& use : it->second) add_hit(out, text, use, {t, t});
     }
 }
 
@@ -106,7 +111,7 @@ PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) 
             if (!checked) continue;
             span = *checked;
         }
-        for (const PhraseUse& use : phrase.uses) add_hit(out, use, span);
+        for (const PhraseUse& use : phrase.uses) add_hit(out, text, use, span);
     }
     find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());

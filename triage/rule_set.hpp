@@ -81,6 +81,9 @@ struct RuleSet {
     std::vector<ClosedAnswerRule> closed_rules;
     std::vector<ContextTrigger> triggers;  // includes figurative and process masks
     std::vector<std::string> terminators;  // "but", "however": end a context scope
+    // Words that open a new clause when they follow a comma ("..., i found
+    // blades"): the comma then ends a context scope too.
+    std::vector<std::string> clause_openers;
     std::map<Experiencer, std::vector<std::string>> experiencer_words;
     std::vector<std::string> spelling_exceptions;  // real words never "corrected"
 };

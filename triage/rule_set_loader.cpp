@@ -263,6 +263,7 @@ void read_trigger(Checker& check, const json& t, const std::string& at, RuleSet&
 void read_context(Checker& check, const json& doc, RuleSet& out) {
     out.terminators = check.phrases(doc, "", "terminators");
     out.spelling_exceptions = check.phrases(doc, "", "spelling_exceptions", false);
+    out.clause_openers = check.phrases(doc, "", "clause_openers", false);
     if (const json* triggers = check.field(doc, "", "triggers", json::value_t::array, true)) {
         for (std::size_t i = 0; i < triggers->size(); ++i) {
             read_trigger(check, (*triggers)[i], "/triggers/" + std::to_string(i), out);

@@ -65,6 +65,14 @@ TEST_CASE("negation clears, but is cut at 'but'", "[triage][engine]") {
     CHECK(severity("never hit, but he locks her in her room") >= Severity::high);
 }
 
+TEST_CASE("a comma before a new subject ends the scope of a negation", "[triage][engine]") {
+    // "dont" belongs to "see it"; what follows is a new clause.
+    CHECK(severity("she cuts the tops of her legs so i dont see it, i found blades in her "
+                   "pencil case") >= Severity::medium);
+    // A list after a comma is still inside the negation.
+    CHECK(severity("there are no bruises, marks or burns on him") == Severity::none);
+}
+
 TEST_CASE("negation never clears an urgent indicator", "[triage][engine]") {
     const auto a = engine().assess_text("she has not got a ligature but I am not sure");
     CHECK(a.severity >= Severity::low);
