@@ -11,7 +11,9 @@ namespace safesurvey::triage {
 
 namespace {
 
-WordCheck check_for(PhraseRole role, const PhraseWords& words) {
+// `keep_fillers`: the rule is about the respondent, so its "my" is what it
+// says ("end my life" is not "end his life").
+WordCheck check_for(PhraseRole role, const PhraseWords& words, bool keep_fillers) {
     if (role != PhraseRole::rule_term && role != PhraseRole::near_term) return WordCheck::exact;
     // Fillers a rule writes are skipped like those in answers ("cuts on his
     // arms" also finds "cuts on my arms"), unless that would leave a single
@@ -19,7 +21,7 @@ WordCheck check_for(PhraseRole role, const PhraseWords& words) {
     const bool has_filler = std::any_of(words.words.begin(), words.words.end(),
                                         [](const std::string& w) { return is_filler_word(w); });
     const bool one_word_left = words.matching.find(' ') == std::string::npos;
-    return has_filler && one_word_left ? WordCheck::fillers : WordCheck::none;
+    return has_filler && (one_word_left || keep_fillers) ? WordCheck::fillers : WordCheck::none;
 }
 
 class PhraseTable {
@@ -27,9 +29,10 @@ class PhraseTable {
     explicit PhraseTable(const RuleSet& rules) : rules_(rules) {}
 
     // Adds a phrase, expanding "@set" references into the set's phrases.
-    void add(const std::string& phrase, PhraseUse use) {
+    void add(const std::string& phrase, PhraseUse use, bool keep_fillers = false) {
         if (phrase.starts_with("@")) {
-            for (const std::string& p : rules_.lexicon.at(phrase.substr(1))) add(p, use);
+            for (const std::string& p : rules_.lexicon.at(phrase.substr(1)))
+                add(p, use, keep_fillers);
             return;
         }
         const bool prefix = phrase.ends_with("*");
@@ -40,7 +43,7 @@ class PhraseTable {
             if (words.words.size() == 1) add_use(filler_uses_[words.words.front()], use);
             return;
         }
-        const WordCheck check = check_for(use.role, words);
+        const WordCheck check = check_for(use.role, words, keep_fillers);
         if (check == WordCheck::none) words.words.clear(), words.forms.clear();
         const auto key = std::make_tuple(words.matching, prefix, check, words.words);
         auto [it, inserted] = index_.try_emplace(key, static_cast<std::uint32_t>(phrases_.size()));
@@ -111,7 +114,9 @@ CompiledRules compile_rules(RuleSet rules) {
     std::map<std::set<std::string>, std::int32_t> near_groups;
     for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
         const TextRule& rule = rules.rules[r];
-        for (const std::string& term : rule.terms) table.add(term, {PhraseRole::rule_term, r});
+        const bool about_respondent = rule.experiencer == Experiencer::respondent;
+        for (const std::string& term : rule.terms)
+            table.add(term, {PhraseRole::rule_term, r}, about_respondent);
         if (rule.near.empty()) {
             out.near_group.push_back(-1);
             continue;

@@ -22,9 +22,13 @@ void drop_pseudo_triggered(const CompiledRules& rules, std::vector<RoleHit>& tri
         if (rules.source.triggers[h.index].type == ContextType::pseudo) pseudo.push_back(h.span);
     }
     if (pseudo.empty()) return;
+    // A trigger inside a pseudo-trigger's words is not one ("not" in "not
+    // only"); a longer trigger that contains them still is ("nothing to
+    // suggest" is a negation although "nothing" alone is pseudo).
     std::erase_if(triggers, [&](const RoleHit& h) {
-        return std::any_of(pseudo.begin(), pseudo.end(),
-                           [&](const TokenSpan& p) { return p.overlaps(h.span); });
+        return std::any_of(pseudo.begin(), pseudo.end(), [&](const TokenSpan& p) {
+            return p.first <= h.span.first && h.span.last <= p.last;
+        });
     });
 }
 

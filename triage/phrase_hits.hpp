@@ -31,7 +31,7 @@ struct PhraseHits {
 };
 
 // Scans `text` and sorts what it finds. Pseudo-triggers ("not only", "no one")
-// remove the triggers they overlap.
+// remove the triggers within their words.
 PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text);
 
 }  // namespace safesurvey::triage

@@ -182,3 +182,11 @@ TEST_CASE("a rule written once matches its inflections and fillers", "[triage][e
     CHECK(severity("he lay down on the tracks") == Severity::urgent);
     CHECK(severity("the school tracked his progress") == Severity::none);
 }
+
+TEST_CASE("a longer negation is not undone by a pseudo-trigger inside it", "[triage][engine]") {
+    // "nothing" alone is a pseudo-trigger; "nothing to suggest" negates.
+    CHECK(has_decision(engine().assess_text("there is nothing to suggest she is self harming"),
+                       "negation"));
+    // "not" inside "not only" still does not negate.
+    CHECK(severity("he is not only hitting her, he threatens her too") >= Severity::high);
+}
