@@ -151,6 +151,7 @@ CompiledRules compile_rules(RuleSet rules) {
     // misspelt "bruises".
     std::vector<std::string> exceptions;
     for (const auto& e : rules.spelling_exceptions) exceptions.push_back(normalize_phrase(e));
+    for (const auto& w : rules.known_words) exceptions.push_back(squash_repeats(w));
     for (const auto& [word, form] : rule_words(rules, false)) exceptions.push_back(word);
     out.form_of_rule_word = rule_words(rules, true);
     std::set<std::string> serious;

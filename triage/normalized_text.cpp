@@ -202,8 +202,9 @@ class Tokenizer {
     void extend_word(std::size_t i) { word_end_ = units_[i].end; }
 
     void separator(std::size_t i, char32_t c) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '-' || c == '/' || c == '\'' || c == '\n' ||
-            (c >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(c)))) {
+        // Quotes are no pause: "he said "plays games" with her" is one phrase.
+        if (c == ' ' || c == '\t' || c == '\r' || c == '-' || c == '/' || c == '\'' || c == '"' ||
+            c == '\n' || (c >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(c)))) {
             if (c != '\n' && c != 0x2029 && c != 0x2028) return;
         }
         const bool stop =

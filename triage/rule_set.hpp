@@ -86,6 +86,7 @@ struct RuleSet {
     std::vector<std::string> clause_openers;
     std::map<Experiencer, std::vector<std::string>> experiencer_words;
     std::vector<std::string> spelling_exceptions;  // real words never "corrected"
+    std::vector<std::string> known_words;          // from *.words lists: the same, in bulk
 };
 
 struct RuleProblem {

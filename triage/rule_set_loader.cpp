@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "triage/known_words.hpp"
 #include "triage/normalized_text.hpp"
 #include "triage/rule_set.hpp"
 
@@ -396,7 +397,14 @@ RuleSetLoad load_rule_set(const std::filesystem::path& dir) {
         text << in.rdbuf();
         files.emplace_back(path.string(), text.str());
     }
-    return parse_rule_set(files);
+    RuleSetLoad load = parse_rule_set(files);
+    std::vector<std::string> known = read_known_words(dir, load.problems);
+    if (!load.problems.empty()) {
+        load.rules.reset();
+    } else {
+        load.rules->known_words = std::move(known);
+    }
+    return load;
 }
 
 }  // namespace safesurvey::triage

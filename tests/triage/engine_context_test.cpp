@@ -5,6 +5,7 @@
 #include <string>
 
 #include "triage/engine.hpp"
+#include "triage/normalized_text.hpp"
 
 using namespace safesurvey::triage;
 
@@ -189,4 +190,14 @@ TEST_CASE("a longer negation is not undone by a pseudo-trigger inside it", "[tri
                        "negation"));
     // "not" inside "not only" still does not negate.
     CHECK(severity("he is not only hitting her, he threatens her too") >= Severity::high);
+}
+
+TEST_CASE("real words are never read as misspellings; double quotes join a phrase",
+          "[triage][engine]") {
+    // One edit from rule words, but words people really write.
+    CHECK(severity("we walked to the shops and it was amusing") == Severity::none);
+    CHECK(severity("she is sucidal") >= Severity::high);  // not a word: still read as suicidal
+    // Quoted words are not a pause.
+    CHECK(normalize("he \xE2\x80\x9Cplays games\xE2\x80\x9D with her").matching ==
+          normalize("he plays games with her").matching);
 }

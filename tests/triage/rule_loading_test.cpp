@@ -1,6 +1,7 @@
 // Rule files are checked at start and every problem names its file and path.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "triage/engine.hpp"
 #include "triage/rule_set.hpp"
@@ -73,4 +74,17 @@ TEST_CASE("a rule set from data matches what it says", "[triage][rules]") {
     CHECK(e.assess_text("they hit him").flag());
     CHECK_FALSE(e.assess_text("hit the road, then later we saw him").flag());  // too far apart
     CHECK_FALSE(e.assess_text("they never hit him").flag());
+}
+
+TEST_CASE("a word list line that is not one word is reported with its line", "[triage][rules]") {
+    const auto dir = std::filesystem::temp_directory_path() / "safesurvey-words-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::copy(SAFESURVEY_SOURCE_DIR "/triage/rules", dir);
+    std::ofstream(dir / "extra.words") << "# comment\nfine\ntwo words\n";
+    const auto load = load_rule_set(dir);
+    REQUIRE_FALSE(load.rules);
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].path == "line 3");
+    CHECK(load.problems[0].message.find("two words") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
