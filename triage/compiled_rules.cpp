@@ -117,17 +117,15 @@ CompiledRules compile_rules(RuleSet rules) {
         const bool about_respondent = rule.experiencer == Experiencer::respondent;
         for (const std::string& term : rule.terms)
             table.add(term, {PhraseRole::rule_term, r}, about_respondent);
-        if (rule.near.empty()) {
-            out.near_group.push_back(-1);
-            continue;
-        }
-        const std::set<std::string> key(rule.near.begin(), rule.near.end());
-        auto [it, inserted] =
-            near_groups.try_emplace(key, static_cast<std::int32_t>(near_groups.size()));
-        out.near_group.push_back(it->second);
-        if (!inserted) continue;
-        for (const std::string& term : key) {
-            table.add(term, {PhraseRole::near_term, static_cast<std::uint32_t>(it->second)});
+        auto& conditions = out.near_of_rule.emplace_back();
+        for (const NearCondition& near : rule.near) {
+            const std::set<std::string> key(near.terms.begin(), near.terms.end());
+            auto [it, inserted] =
+                near_groups.try_emplace(key, static_cast<std::int32_t>(near_groups.size()));
+            const auto group = static_cast<std::uint32_t>(it->second);
+            conditions.emplace_back(group, near.within);
+            if (!inserted) continue;
+            for (const std::string& term : key) table.add(term, {PhraseRole::near_term, group});
         }
     }
     for (std::uint32_t t = 0; t < rules.triggers.size(); ++t) {

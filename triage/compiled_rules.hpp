@@ -59,7 +59,8 @@ struct CompiledRules {
     std::map<std::string, std::vector<PhraseUse>> filler_uses;
     // A rule word's matching form, for tokens the speller corrects to it.
     std::map<std::string, std::string> form_of_rule_word;
-    std::vector<std::int32_t> near_group;  // per rule: its near group, or -1
+    // Per rule: its near conditions, as (near group, window in words).
+    std::vector<std::vector<std::pair<std::uint32_t, int>>> near_of_rule;
     SpellingIndex spelling;
     std::multimap<std::string, std::uint32_t> closed_by_question;  // -> closed rule
 };

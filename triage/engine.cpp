@@ -33,14 +33,12 @@ Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
     return corrections;
 }
 
-// Whether one of the rule's near terms sits within its window, same sentence.
-bool near_condition_holds(const CompiledRules& rules, const NormalizedText& text,
-                          const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
-    const std::int32_t group = rules.near_group[rule];
-    if (group < 0) return true;
-    const int within = rules.source.rules[rule].within;
+// Whether a term of near group `group` sits within `within` words of the
+// match, in the same sentence.
+bool near_term_within(const NormalizedText& text, const PhraseHits& hits, std::uint32_t group,
+                      int within, TokenSpan match) {
     for (const RoleHit& near : hits.near_terms) {
-        if (near.index != static_cast<std::uint32_t>(group) || near.span.overlaps(match)) continue;
+        if (near.index != group || near.span.overlaps(match)) continue;
         const TokenSpan gap = near.span.last < match.first ? TokenSpan{near.span.last, match.first}
                                                            : TokenSpan{match.last, near.span.first};
         if (static_cast<int>(gap.last - gap.first) > within) continue;
@@ -51,6 +49,15 @@ bool near_condition_holds(const CompiledRules& rules, const NormalizedText& text
         if (!crosses_stop) return true;
     }
     return false;
+}
+
+// Whether every near condition of the rule holds around the match.
+bool near_conditions_hold(const CompiledRules& rules, const NormalizedText& text,
+                          const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
+    for (const auto& [group, within] : rules.near_of_rule[rule]) {
+        if (!near_term_within(text, hits, group, within, match)) return false;
+    }
+    return true;
 }
 
 std::vector<std::string> spelling_notes(const Corrections& corrections, const NormalizedText& text,
@@ -125,7 +132,7 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
         const bool repeat = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
             return t.first == hit.index && t.second.overlaps(hit.span);
         });
-        if (repeat || !near_condition_holds(rules, text, hits, hit.index, hit.span)) continue;
+        if (repeat || !near_conditions_hold(rules, text, hits, hit.index, hit.span)) continue;
         taken.emplace_back(hit.index, hit.span);
         const TextRule& rule = rules.source.rules[hit.index];
         ContextOutcome context = apply_context(rules, text, original, hits, rule, hit.span);

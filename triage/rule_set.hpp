@@ -18,17 +18,23 @@ namespace safesurvey::triage {
 enum class Experiencer { unknown, respondent, particular_person, people_in_general };
 std::string_view to_string(Experiencer e);
 
+// One of `terms` within `within` words of a rule's match, same sentence.
+struct NearCondition {
+    std::vector<std::string> terms;
+    int within = 0;
+};
+
 // A free-text rule: one of `terms` (phrases, "@set" references to the
-// lexicon, or prefixes ending in "*") and, if `near` is given, one of the
-// near terms within `within` words in the same sentence.
+// lexicon, or prefixes ending in "*") and, for each `near` condition, one of
+// its terms nearby. Several conditions all have to hold, so a rule can join
+// concepts: sharing a picture, near "everyone", near "unless".
 struct TextRule {
     std::string id;
     std::string category;
     Severity severity = Severity::low;
     std::string explanation;
     std::vector<std::string> terms;
-    std::vector<std::string> near;
-    int within = 0;
+    std::vector<NearCondition> near;
     std::optional<Experiencer> experiencer;
     bool fuzzy = false;  // long words of a high/urgent rule also match one edit away
     std::string file;    // where it was defined, for messages

@@ -133,6 +133,37 @@ std::optional<Experiencer> parse_experiencer(std::string_view name) {
     return std::nullopt;
 }
 
+NearCondition read_near_condition(Checker& check, const json& near, const std::string& at) {
+    NearCondition condition;
+    condition.terms = check.phrases(near, at, "terms");
+    if (const json* w = check.field(near, at, "within", json::value_t::number_unsigned, true)) {
+        condition.within = w->get<int>();
+        if (condition.within < 1 || condition.within > 30)
+            check.fail(at + "/within", "must be 1 to 30 words");
+    }
+    return condition;
+}
+
+// "near" is one condition {terms, within} or a list of up to four, all needed.
+void read_near_conditions(Checker& check, const json& r, const std::string& at, TextRule& rule) {
+    if (!r.contains("near")) return;
+    const json& near = r["near"];
+    if (near.is_object()) {
+        rule.near.push_back(read_near_condition(check, near, at + "/near"));
+    } else if (near.is_array() && !near.empty() && near.size() <= 4) {
+        for (std::size_t i = 0; i < near.size(); ++i) {
+            const std::string where = at + "/near/" + std::to_string(i);
+            if (!near[i].is_object()) {
+                check.fail(where, "must be an object with \"terms\" and \"within\"");
+                continue;
+            }
+            rule.near.push_back(read_near_condition(check, near[i], where));
+        }
+    } else {
+        check.fail(at + "/near", "must be an object {terms, within} or a list of 1 to 4 of them");
+    }
+}
+
 void read_text_rule(Checker& check, const json& r, const std::string& at,
                     const std::string& category, const std::string& file, RuleSet& out) {
     TextRule rule;
@@ -142,15 +173,7 @@ void read_text_rule(Checker& check, const json& r, const std::string& at,
     rule.explanation = check.text(r, at, "explanation");
     rule.terms = check.phrases(r, at, "terms");
     rule.file = file;
-    if (const json* near = check.field(r, at, "near", json::value_t::object, false)) {
-        rule.near = check.phrases(*near, at + "/near", "terms");
-        if (const json* w =
-                check.field(*near, at + "/near", "within", json::value_t::number_unsigned, true)) {
-            rule.within = w->get<int>();
-            if (rule.within < 1 || rule.within > 30)
-                check.fail(at + "/near/within", "must be 1 to 30 words");
-        }
-    }
+    read_near_conditions(check, r, at, rule);
     if (r.contains("experiencer")) {
         const std::string name = check.text(r, at, "experiencer");
         rule.experiencer = parse_experiencer(name);
@@ -318,7 +341,9 @@ void check_across_files(const RuleSet& set, std::vector<RuleProblem>& problems) 
         if (!r.id.empty() && !ids.insert(r.id).second) {
             problems.push_back({r.file, "/rules", "rule id \"" + r.id + "\" is used twice"});
         }
-        for (const auto* list : {&r.terms, &r.near}) {
+        std::vector<const std::vector<std::string>*> lists{&r.terms};
+        for (const NearCondition& near : r.near) lists.push_back(&near.terms);
+        for (const auto* list : lists) {
             for (const std::string& term : *list) {
                 if (term.starts_with("@") && !set.lexicon.contains(term.substr(1))) {
                     problems.push_back(

@@ -76,6 +76,27 @@ TEST_CASE("a rule set from data matches what it says", "[triage][rules]") {
     CHECK_FALSE(e.assess_text("they never hit him").flag());
 }
 
+TEST_CASE("several near conditions must all hold", "[triage][rules]") {
+    const char* cat = R"({"schema_version": 1, "version": "t1", "kind": "category",
+      "category": "x", "title": "X", "rules": [
+        {"id": "x.sextortion", "severity": "high", "explanation": "e", "terms": ["send"],
+         "near": [{"terms": ["picture", "photo"], "within": 4},
+                  {"terms": ["everyone", "unless"], "within": 10}]}]})";
+    const auto load = parse_rule_set({{"context.json", kContext}, {"x.json", cat}});
+    REQUIRE(load.rules);
+    const Engine e(*load.rules);
+    CHECK(e.assess_text("he will send the photo to everyone at school").flag());
+    CHECK(e.assess_text("unless I pay he says he sends my pictures").flag());
+    CHECK_FALSE(e.assess_text("I will send you a photo of his drawing").flag());  // one of two
+    CHECK_FALSE(e.assess_text("send it to everyone").flag());
+    const char* bad = R"({"schema_version": 1, "version": "t1", "kind": "category",
+      "category": "x", "title": "X", "rules": [
+        {"id": "x.b", "severity": "high", "explanation": "e", "terms": ["send"],
+         "near": [{"terms": ["photo"], "within": 4}, "everyone"]}]})";
+    CHECK(has_problem(parse_rule_set({{"context.json", kContext}, {"x.json", bad}}), "x.json",
+                      "/rules/0/near/1"));
+}
+
 TEST_CASE("a word list line that is not one word is reported with its line", "[triage][rules]") {
     const auto dir = std::filesystem::temp_directory_path() / "safesurvey-words-test";
     std::filesystem::remove_all(dir);
