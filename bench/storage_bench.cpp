@@ -4,7 +4,13 @@
 // with group commit turned off) and raw SQLite inserting 1,000-row
 // transactions (the ceiling). Prints a Markdown table for docs/performance.md.
 //
-//   storage_bench [--seconds N] [--dir DIR]     (DIR must be on the disk under test)
+//   storage_bench [--seconds N] [--dir DIR] [--only RUN]
+//
+// DIR must be on the disk under test. RUN (group1, group16, group128, single
+// or raw) measures one run alone, e.g. under perf. The "cpu" column is the
+// process's CPU time over wall time (200% = both cores of the build machine
+// busy), which tells a run bound by the disk from one bound by the processor.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,7 +48,24 @@ struct Run {
     double per_second = 0;
     double p50_ms = 0, p99_ms = 0;
     double mean_batch = 0;
+    double cpu_percent = 0;
 };
+
+double cpu_seconds() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Other work on the shared machine lowers every figure; the load is printed
+// beside them so a reader can tell.
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return one + " " + five + " " + fifteen;
+}
 
 std::filesystem::path fresh_dir(const std::filesystem::path& base, const std::string& name) {
     auto dir = base / name;
@@ -71,6 +95,7 @@ Run through_store(const std::filesystem::path& base, const std::string& label, i
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(writers));
     const auto commits_before = (*store)->commits();
     std::vector<std::thread> threads;
+    const double cpu_before = cpu_seconds();
     const auto start = Steady::now();
     for (int w = 0; w < writers; ++w) {
         threads.emplace_back([&, w] {
@@ -103,6 +128,7 @@ Run through_store(const std::filesystem::path& base, const std::string& label, i
         static_cast<double>(all.size()) / static_cast<double>(std::max<std::size_t>(commits, 1))};
     run.p50_ms = percentile(all, 0.50);
     run.p99_ms = percentile(all, 0.99);
+    run.cpu_percent = 100 * (cpu_seconds() - cpu_before) / elapsed;
     return run;
 }
 
@@ -119,6 +145,7 @@ Run raw_sqlite(const std::filesystem::path& base, double seconds) {
     // Sealed size: 1 + 24 nonce + 16 tag bytes more than the plaintext.
     const std::string answers(kAnswers.size() + 41, 'c'), triage(kTriage.size() + 41, 't');
     std::size_t rows = 0;
+    const double cpu_before = cpu_seconds();
     const auto start = Steady::now();
     const auto until = start + std::chrono::duration<double>(seconds);
     while (Steady::now() < until) {
@@ -145,12 +172,23 @@ Run raw_sqlite(const std::filesystem::path& base, double seconds) {
             static_cast<double>(rows) / elapsed,
             0,
             0,
-            1000};
+            1000,
+            100 * (cpu_seconds() - cpu_before) / elapsed};
 }
 
 void print(const Run& r) {
-    std::printf("| %s | %d | %.0f | %.2f | %.2f | %.1f |\n", r.label.c_str(), r.writers,
-                r.per_second, r.p50_ms, r.p99_ms, r.mean_batch);
+    std::printf("| %s | %d | %.0f | %.2f | %.2f | %.1f | %.0f%% |\n", r.label.c_str(), r.writers,
+                r.per_second, r.p50_ms, r.p99_ms, r.mean_batch, r.cpu_percent);
+    std::fflush(stdout);
+}
+
+Run run_named(const std::filesystem::path& base, const std::string& name, double seconds) {
+    if (name == "raw") return raw_sqlite(base, seconds);
+    if (name == "single")
+        return through_store(base, "one transaction per submission", 128, 1, seconds);
+    if (name.rfind("group", 0) == 0)
+        return through_store(base, "group commit", std::stoi(name.substr(5)), 4096, seconds);
+    throw std::runtime_error("unknown run '" + name + "' (group1, group16, group128, single, raw)");
 }
 
 }  // namespace
@@ -158,14 +196,21 @@ void print(const Run& r) {
 int main(int argc, char** argv) {
     double seconds = 5;
     std::filesystem::path base = "/var/tmp/safesurvey-storage-bench";
+    std::string only;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
         if (std::strcmp(argv[i], "--dir") == 0) base = argv[i + 1];
+        if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
     }
-    std::printf("answers %zu bytes, triage %zu bytes, %.0f s per run, folder %s\n\n",
-                kAnswers.size(), kTriage.size(), seconds, base.c_str());
-    std::printf("| run | writers | per second | p50 ms | p99 ms | rows per commit |\n");
-    std::printf("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    std::printf("answers %zu bytes, triage %zu bytes, %.0f s per run, folder %s, load %s\n\n",
+                kAnswers.size(), kTriage.size(), seconds, base.c_str(), load_average().c_str());
+    std::printf("| run | writers | per second | p50 ms | p99 ms | rows per commit | cpu |\n");
+    std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    if (!only.empty()) {
+        print(run_named(base, only, seconds));
+        std::filesystem::remove_all(base);
+        return 0;
+    }
     std::vector<Run> group;
     for (int writers : {1, 16, 128}) {
         group.push_back(through_store(base, "group commit", writers, 4096, seconds));
@@ -179,6 +224,7 @@ int main(int argc, char** argv) {
     std::printf(
         "\n128 writers: %.1fx the one-transaction-per-submission rate, %.0f%% of the ceiling\n",
         top.per_second / single.per_second, 100.0 * top.per_second / ceiling.per_second);
+    std::printf("load average after the runs: %s\n", load_average().c_str());
     std::filesystem::remove_all(base);
     return 0;
 }
