@@ -202,3 +202,11 @@ Status make_durable(Connection& db) {
 }
 
 }  // namespace safesurvey::storage
+
+namespace safesurvey::storage {
+
+Status tune_for_writing(Connection& db) {
+    return db.exec("PRAGMA cache_size=-65536", "sizing the writer's page cache");
+}
+
+}  // namespace safesurvey::storage

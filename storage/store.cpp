@@ -43,6 +43,7 @@ Result<std::unique_ptr<Connection>> open_writer(const std::filesystem::path& pat
         if (*verdict != "ok") return damaged(path, "integrity_check: " + *verdict);
     }
     if (auto s = migrate(**db); !s) return s.error();
+    if (auto s = tune_for_writing(**db); !s) return s.error();
     return std::move(*db);
 }
 
