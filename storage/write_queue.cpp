@@ -14,8 +14,11 @@ bool dooms_batch(const Error& error) {
 
 }  // namespace
 
-WriteQueue::WriteQueue(std::unique_ptr<Connection> db, std::size_t max_batch)
+WriteQueue::WriteQueue(std::unique_ptr<Connection> db, std::unique_ptr<Connection> checkpoint_db,
+                       std::size_t max_batch)
     : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch) {
+    if (checkpoint_db)
+        checkpointer_ = std::make_unique<Checkpointer>(*db_, std::move(checkpoint_db));
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -86,6 +89,7 @@ void WriteQueue::loop() {
             commit_batch(batch);
         }
         batch.clear();
+        if (checkpointer_) checkpointer_->between_transactions();
     }
 }
 

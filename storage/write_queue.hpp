@@ -12,6 +12,11 @@
 // If the disk is full or read-only, the whole batch is rolled back and every
 // job in it hears `unavailable`; the next batch simply tries again, so the
 // store recovers by itself when space returns.
+//
+// Checkpoints do not run inside commits: given a second connection, a
+// Checkpointer copies the WAL into the database beside the writer and the
+// writer only finishes the job between batches when the WAL is long
+// (checkpointer.hpp).
 #pragma once
 
 #include <condition_variable>
@@ -22,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/checkpointer.hpp"
 #include "storage/result.hpp"
 #include "storage/sqlite_connection.hpp"
 
@@ -36,7 +42,10 @@ class WriteQueue {
     using Done = std::function<void(const Status&)>;
 
     // `max_batch` 1 gives one transaction per job (the benchmark's reference).
-    WriteQueue(std::unique_ptr<Connection> db, std::size_t max_batch);
+    // `checkpoint_db`, a second connection to the same database, takes
+    // checkpoints off the commit path; without it SQLite checkpoints in COMMIT.
+    WriteQueue(std::unique_ptr<Connection> db, std::unique_ptr<Connection> checkpoint_db,
+               std::size_t max_batch);
     // Finishes what is queued, then stops the thread.
     ~WriteQueue();
     WriteQueue(const WriteQueue&) = delete;
@@ -63,6 +72,7 @@ class WriteQueue {
     Status apply_one(Job& job);
 
     std::unique_ptr<Connection> db_;
+    std::unique_ptr<Checkpointer> checkpointer_;  // after db_: stopped before it closes
     const std::size_t max_batch_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
