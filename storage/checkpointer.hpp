@@ -35,7 +35,7 @@ namespace safesurvey::storage {
 class Checkpointer {
   public:
     static constexpr int kBackgroundFrames = 1000;  // SQLite's own default interval
-    static constexpr int kFinishFrames = 8000;       // ~32 MB of 4 KB pages
+    static constexpr int kFinishFrames = 8000;      // ~32 MB of 4 KB pages
 
     // Takes over checkpointing for `writer` (installing its WAL hook, which
     // replaces SQLite's automatic checkpoints) and starts the thread. `own` is
