@@ -1,5 +1,6 @@
 // Store: sealing, storing and reading responses.
 #include <memory>
+#include <optional>
 
 #include "storage/random_id.hpp"
 #include "storage/sealed_box.hpp"
@@ -39,33 +40,46 @@ std::string check_submission(const Submission& s) {
     return {};
 }
 
-// One INSERT attempt under `id`. DO NOTHING covers both the submission key
-// (stored before) and the id's rowid half (taken by another response).
-Status try_insert(Connection& db, const Submission& s, const DataKey& key,
-                  const std::string& key_hash, const std::string& submitted_on,
-                  const ResponseId& id) {
+// A response sealed for its id and key, ready to insert.
+struct SealedResponse {
+    ResponseId id;
+    std::string key_id;
+    std::string answers;
+    std::string triage;  // empty when the submission has none
+};
+
+SealedResponse seal_response(const Submission& s, const DataKey& key, const ResponseId& id) {
     const std::string hex = id.hex();
-    const std::string answers =
+    SealedResponse out{
+        id,
+        key.id,
         seal(key.key, s.answers_json,
-             response_place(s.survey_id, hex, "answers", s.definition_version, key.id));
+             response_place(s.survey_id, hex, "answers", s.definition_version, key.id)),
+        {}};
+    if (!s.triage_json.empty())
+        out.triage = seal(key.key, s.triage_json,
+                          response_place(s.survey_id, hex, "triage", s.definition_version, key.id));
+    return out;
+}
+
+// One INSERT attempt. DO NOTHING covers both the submission key (stored
+// before) and the id's rowid half (taken by another response). A single
+// statement: if it fails, SQLite undoes it alone and the batch goes on.
+Status try_insert(Connection& db, const Submission& s, const SealedResponse& r,
+                  const std::string& key_hash, const std::string& submitted_on) {
     auto& insert = db.cached(
         "INSERT INTO responses (id_high, id_low, submission_key_hash, survey_id, distribution_id,"
         " perspective, submitted_on, definition_version, key_id, answers, cohort, triage,"
         " triage_severity, review_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'standard', ?, ?, "
-        "?)"
-        " ON CONFLICT DO NOTHING");
-    insert.bind(1, id.high).bind(2, id.low).bind(3, key_hash).bind(4, s.survey_id);
+        "?) ON CONFLICT DO NOTHING");
+    insert.bind(1, r.id.high).bind(2, r.id.low).bind(3, key_hash).bind(4, s.survey_id);
     insert.bind(5, s.distribution_id).bind(6, s.perspective).bind(7, submitted_on);
-    insert.bind(8, std::int64_t{s.definition_version}).bind(9, key.id);
-    insert.bind_blob(10, as_bytes(answers));
-    std::string triage;
-    if (s.triage_json.empty()) {
+    insert.bind(8, std::int64_t{s.definition_version}).bind(9, r.key_id);
+    insert.bind_blob(10, as_bytes(r.answers));
+    if (r.triage.empty())
         insert.bind_null(11);
-    } else {
-        triage = seal(key.key, s.triage_json,
-                      response_place(s.survey_id, hex, "triage", s.definition_version, key.id));
-        insert.bind_blob(11, as_bytes(triage));
-    }
+    else
+        insert.bind_blob(11, as_bytes(r.triage));
     insert.bind(12, s.triage_severity).bind(13, s.review_status);
     auto st = insert.run("storing a response");
     if (!st && st.error().kind == ErrorKind::invalid_input)
@@ -74,17 +88,18 @@ Status try_insert(Connection& db, const Submission& s, const DataKey& key,
     return st;
 }
 
-// Inserts unless the submission key was stored before; fills `outcome`.
+// Inserts `sealed` unless the submission key was stored before; fills
+// `outcome`. Makes at most one change, so the job needs no savepoint.
 Status insert_response(Connection& db, const Submission& s, const DataKey& key,
+                       SealedResponse sealed, const std::string& key_hash,
                        const std::string& submitted_on, SubmitOutcome& outcome) {
-    const std::string key_hash = labelled_hash(kSubmissionKeyLabel, s.submission_key);
     // A second attempt needs two responses among 2^64 possible rowids to
     // collide: about once in 10^7 submissions when ten million are stored.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const ResponseId id = random_response_id();
-        if (auto st = try_insert(db, s, key, key_hash, submitted_on, id); !st) return st;
+        if (attempt > 0) sealed = seal_response(s, key, random_response_id());
+        if (auto st = try_insert(db, s, sealed, key_hash, submitted_on); !st) return st;
         if (db.changes() > 0) {
-            outcome = {SubmitStatus::stored, id.hex(), "stored"};
+            outcome = {SubmitStatus::stored, sealed.id.hex(), "stored"};
             return ok_status();
         }
         auto& existing = db.cached("SELECT id FROM responses WHERE submission_key_hash = ?");
@@ -140,16 +155,30 @@ void Store::submit(Submission submission, std::function<void(SubmitOutcome)> on_
         on_durable({SubmitStatus::rejected, {}, problem});
         return;
     }
+    // Hash and seal here, on the caller's thread, so that the single writer
+    // only binds and steps. Only with a key already in memory: fetching one
+    // may mean creating it durably, which the writer does instead.
+    std::string key_hash = labelled_hash(kSubmissionKeyLabel, submission.submission_key);
+    std::optional<SealedResponse> sealed;
+    if (auto key = keys_->cached_key_for(submission.survey_id, Cohort::standard))
+        sealed = seal_response(submission, *key, random_response_id());
     auto outcome =
         std::make_shared<SubmitOutcome>(SubmitOutcome{SubmitStatus::unavailable, {}, {}});
-    auto job = [this, s = std::move(submission), outcome](Connection& db) -> Status {
+    auto job = [this, s = std::move(submission), key_hash = std::move(key_hash),
+                sealed = std::move(sealed), outcome](Connection& db) mutable -> Status {
         auto key = keys_->key_for(s.survey_id, Cohort::standard);
-        if (!key) return key.error();
-        return insert_response(db, s, **key, format_date(clock_->today()), *outcome);
+        if (!key) return key.error();  // e.g. the cohort's retention ended meanwhile
+        if (!sealed || sealed->key_id != (*key)->id)
+            sealed = seal_response(s, **key, random_response_id());
+        return insert_response(db, s, **key, std::move(*sealed), key_hash,
+                               format_date(clock_->today()), *outcome);
     };
-    writer_->post(std::move(job), [outcome, done = std::move(on_durable)](const Status& status) {
-        done(status.ok() ? *outcome : outcome_from(status.error()));
-    });
+    writer_->post(
+        std::move(job),
+        [outcome, done = std::move(on_durable)](const Status& status) {
+            done(status.ok() ? *outcome : outcome_from(status.error()));
+        },
+        WriteQueue::Undo::by_statement);
 }
 
 std::future<SubmitOutcome> Store::submit(Submission submission) {

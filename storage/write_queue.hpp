@@ -2,9 +2,10 @@
 //
 // Every change to the response database is a job posted here. One thread takes
 // *everything* that queued while the previous commit was being made durable,
-// applies it in one transaction (each job under its own savepoint, so a job
-// that fails leaves the others alone), commits with synchronous=FULL, and only
-// then reports each job's outcome. There is no linger timer: under load the
+// applies it in one transaction (each job under its own savepoint, or for a
+// job of one statement SQLite's own statement rollback, so a job that fails
+// leaves the others alone), commits with synchronous=FULL, and only then
+// reports each job's outcome. There is no linger timer: under load the
 // queue refills during each fsync, which is what makes batches large; when
 // idle a job commits at once. (A fixed 1 ms linger measured at a third of the
 // throughput at 10 clients.)
@@ -51,7 +52,16 @@ class WriteQueue {
     WriteQueue(const WriteQueue&) = delete;
     WriteQueue& operator=(const WriteQueue&) = delete;
 
-    void post(Apply apply, Done done);
+    // How a failed job is undone while the rest of its batch goes on.
+    enum class Undo {
+        by_savepoint,  // any job: it runs inside a savepoint of its own
+        // A job whose only change is one statement. SQLite undoes a failed
+        // statement by itself (a constraint), so the savepoint and its
+        // release are saved: ~6 us of the writer's ~30 us per submission.
+        by_statement,
+    };
+
+    void post(Apply apply, Done done, Undo undo = Undo::by_savepoint);
     // Posts and waits for the outcome. Not for network threads.
     Status run(Apply apply);
     // Runs `work` on the writer thread between transactions (checkpoints,
@@ -66,10 +76,12 @@ class WriteQueue {
         Apply apply;
         Done done;
         bool alone = false;
+        Undo undo = Undo::by_savepoint;
     };
     void loop();
     void commit_batch(std::vector<Job>& batch);
     Status apply_one(Job& job);
+    Status apply_in_batch(Job& job, Status& result);
 
     std::unique_ptr<Connection> db_;
     std::unique_ptr<Checkpointer> checkpointer_;  // after db_: stopped before it closes
