@@ -72,11 +72,16 @@ void Checkpointer::between_transactions() {
         // Tried already and the WAL is still long (a reader's snapshot, a full
         // disk): try again once it has grown by another interval, not every batch.
         if (finish_attempted_ != 0 && frames_ - finish_attempted_ < kBackgroundFrames) return;
+    }
+    // Never waits for a background pass in progress (waiting for one stalled
+    // the writer for tens of milliseconds): after the next batch, when it is
+    // done, most of the WAL is copied and this pass has only the tail to do.
+    std::unique_lock pass(pass_, std::try_to_lock);
+    if (!pass.owns_lock()) return;
+    {
+        std::lock_guard lock(mutex_);
         finish_attempted_ = frames_;
     }
-    // Waits for a background pass in progress; most of the WAL is then copied
-    // already, so this one only has the tail to do.
-    std::lock_guard pass(pass_);
     checkpoint_passive(writer_.handle());
 }
 
