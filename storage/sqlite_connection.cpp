@@ -184,7 +184,7 @@ Status make_durable(Connection& db) {
                      "the database refused WAL mode (journal_mode is '" + *mode +
                          "'); it must be on a local file system that supports shared memory"};
     if (auto s = db.exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
-                         "PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=67108864;",
+                         "PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=100663296;",
                          "configuring the database");
         !s)
         return s;

@@ -31,7 +31,7 @@ TEST_CASE("under sustained writes the WAL stays bounded and reaches the database
     const auto wal = store->database_path().string() + "-wal";
     // Enough 2 KB submissions, from enough writers, for many WAL frames more
     // than the point where the writer finishes a checkpoint.
-    constexpr int kWriters = 16, kEach = 250;
+    constexpr int kWriters = 16, kEach = 800;
     std::atomic<off_t> largest_wal{0};
     std::atomic<int> stored{0};
     std::vector<std::string> ids[kWriters];
@@ -53,11 +53,12 @@ TEST_CASE("under sustained writes the WAL stays bounded and reaches the database
     }
     for (auto& t : writers) t.join();
     REQUIRE(stored == kWriters * kEach);
-    // About kFinishFrames pages (~33 MB) plus a batch. Without the writer
-    // finishing checkpoints this load leaves ~100 MB in the WAL: a passive
-    // checkpoint alone never catches up with a writer that does not pause.
-    static_assert(Checkpointer::kFinishFrames * 4120 < 40 << 20);
-    CHECK(largest_wal.load() < off_t{48} << 20);
+    // About kFinishFrames pages (~66 MB) plus what is written during one
+    // background pass. Without the writer finishing checkpoints this load
+    // leaves ~330 MB in the WAL: a passive checkpoint alone never catches up
+    // with a writer that does not pause.
+    static_assert(Checkpointer::kFinishFrames * 4120 < 70 << 20);
+    CHECK(largest_wal.load() < off_t{100} << 20);
     // Checkpoints ran while the store was open: the rows are in the main file.
     CHECK(bytes_in(store->database_path()) > kWriters * kEach * 2000);
     for (const auto& list : ids)
