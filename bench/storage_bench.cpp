@@ -4,7 +4,7 @@
 // with group commit turned off) and raw SQLite inserting 1,000-row
 // transactions (the ceiling). Prints a Markdown table for docs/performance.md.
 //
-//   storage_bench [--seconds N] [--dir DIR] [--only RUN]
+//   storage_bench [--seconds N] [--dir DIR] [--only RUN] [--clients threads|callbacks]
 //
 // DIR must be on the disk under test. RUN (group1, group16, group128, single
 // or raw) measures one run alone, e.g. under perf. The "cpu" column is the
@@ -12,16 +12,23 @@
 // busy), which tells a run bound by the disk from one bound by the processor;
 // "KB written per row" is what the process sent to storage (WAL, checkpoints)
 // per submission, which the machine's load does not change.
+//
+// Writers are threads that each submit and block on the future (the default),
+// or with --clients callbacks as many clients driven by the store's callback
+// form from two threads, the way network threads would use it.
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -158,13 +165,92 @@ std::vector<std::vector<double>> submit_for(Store& store, const std::string& lin
     return latencies;
 }
 
+// A few threads running posted work, like the service's network threads.
+class Executor {
+  public:
+    explicit Executor(int threads) {
+        for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+    }
+    ~Executor() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+    void post(std::function<void()> work) {
+        {
+            std::lock_guard lock(mutex_);
+            work_.push_back(std::move(work));
+        }
+        wake_.notify_one();
+    }
+
+  private:
+    void run() {
+        for (;;) {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !work_.empty(); });
+            if (work_.empty()) return;
+            auto work = std::move(work_.front());
+            work_.pop_front();
+            lock.unlock();
+            work();
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::function<void()>> work_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+// The same load from `writers` clients driven by callbacks on two threads, as
+// the store's callback form is meant to be used from network threads: each
+// client seals and submits, and when its submission is durable the callback
+// posts the next one. No thread blocks; latency is submit to callback.
+std::vector<std::vector<double>> submit_by_callbacks(Store& store, const std::string& link,
+                                                     int writers, double seconds) {
+    std::vector<std::vector<double>> latencies(static_cast<std::size_t>(writers));
+    std::atomic<bool> stop{false};
+    std::atomic<int> finished{0};
+    Executor executor(2);
+    std::function<void(std::size_t)> next = [&](std::size_t client) {
+        if (stop.load()) {
+            ++finished;
+            return;
+        }
+        Submission s{random_hex_id(), "bench", link,   "parent_carer", 1,
+                     kAnswers,        kTriage, "none", "not_needed"};
+        const auto t0 = Steady::now();
+        store.submit(std::move(s), [&, client, t0](SubmitOutcome outcome) {
+            const auto t1 = Steady::now();
+            if (outcome.status != SubmitStatus::stored) std::abort();
+            executor.post([&, client, t0, t1] {
+                latencies[client].push_back(
+                    std::chrono::duration<double, std::milli>(t1 - t0).count());
+                next(client);
+            });
+        });
+    };
+    for (std::size_t c = 0; c < latencies.size(); ++c) executor.post([&, c] { next(c); });
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    while (finished.load() < writers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return latencies;
+}
+
+bool g_callbacks = false;  // --clients callbacks
+
 Run through_store(const std::filesystem::path& base, const std::string& label, int writers,
                   std::size_t max_batch, double seconds) {
     BenchStore bench =
         open_bench_store(fresh_dir(base, label + "-" + std::to_string(writers)), max_batch);
     const auto commits_before = bench.store->commits();
     const Meter meter;
-    auto latencies = submit_for(*bench.store, bench.link, writers, seconds);
+    auto latencies = g_callbacks ? submit_by_callbacks(*bench.store, bench.link, writers, seconds)
+                                 : submit_for(*bench.store, bench.link, writers, seconds);
     std::vector<double> all;
     for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     Run run{label, writers};
@@ -265,6 +351,8 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
         if (std::strcmp(argv[i], "--dir") == 0) base = argv[i + 1];
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+        if (std::strcmp(argv[i], "--clients") == 0)
+            g_callbacks = std::strcmp(argv[i + 1], "callbacks") == 0;
     }
     std::printf("answers %zu bytes, triage %zu bytes, %.0f s per run, folder %s, load %s\n\n",
                 kAnswers.size(), kTriage.size(), seconds, base.c_str(), load_average().c_str());
