@@ -53,12 +53,12 @@ TEST_CASE("under sustained writes the WAL stays bounded and reaches the database
     }
     for (auto& t : writers) t.join();
     REQUIRE(stored == kWriters * kEach);
-    // About kFinishFrames pages (~66 MB) plus what is written during one
-    // background pass. Without the writer finishing checkpoints this load
-    // leaves ~330 MB in the WAL: a passive checkpoint alone never catches up
-    // with a writer that does not pause.
+    // About kFinishFrames pages (~66 MB; ~68 MB measured), and never more than
+    // twice that plus a batch even if the disk is slow. Without the writer
+    // finishing checkpoints this load leaves ~330 MB in the WAL: a passive
+    // checkpoint alone never catches up with a writer that does not pause.
     static_assert(Checkpointer::kFinishFrames * 4120 < 70 << 20);
-    CHECK(largest_wal.load() < off_t{100} << 20);
+    CHECK(largest_wal.load() < off_t{150} << 20);
     // Checkpoints ran while the store was open: the rows are in the main file.
     CHECK(bytes_in(store->database_path()) > kWriters * kEach * 2000);
     for (const auto& list : ids)
