@@ -5,6 +5,7 @@
 // transactions (the ceiling). Prints a Markdown table for docs/performance.md.
 //
 //   storage_bench [--seconds N] [--dir DIR] [--only RUN] [--clients threads|callbacks]
+//                 [--prefill ROWS]
 //
 // DIR must be on the disk under test. RUN (group1, group16, group128, single
 // or raw) measures one run alone, e.g. under perf. The "cpu" column is the
@@ -15,17 +16,16 @@
 //
 // Writers are threads that each submit and block on the future (the default),
 // or with --clients callbacks as many clients driven by the store's callback
-// form from two threads, the way network threads would use it.
+// form from two threads, the way network threads would use it. Each run
+// starts from an empty database unless --prefill stores ROWS first.
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/executor.hpp"
 #include "storage/checkpointer.hpp"
 #include "storage/random_id.hpp"
 #include "storage/schema.hpp"
@@ -165,47 +166,6 @@ std::vector<std::vector<double>> submit_for(Store& store, const std::string& lin
     return latencies;
 }
 
-// A few threads running posted work, like the service's network threads.
-class Executor {
-  public:
-    explicit Executor(int threads) {
-        for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
-    }
-    ~Executor() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        for (auto& t : threads_) t.join();
-    }
-    void post(std::function<void()> work) {
-        {
-            std::lock_guard lock(mutex_);
-            work_.push_back(std::move(work));
-        }
-        wake_.notify_one();
-    }
-
-  private:
-    void run() {
-        for (;;) {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !work_.empty(); });
-            if (work_.empty()) return;
-            auto work = std::move(work_.front());
-            work_.pop_front();
-            lock.unlock();
-            work();
-        }
-    }
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::function<void()>> work_;
-    bool stopping_ = false;
-    std::vector<std::thread> threads_;
-};
-
 // The same load from `writers` clients driven by callbacks on two threads, as
 // the store's callback form is meant to be used from network threads: each
 // client seals and submits, and when its submission is durable the callback
@@ -215,7 +175,7 @@ std::vector<std::vector<double>> submit_by_callbacks(Store& store, const std::st
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(writers));
     std::atomic<bool> stop{false};
     std::atomic<int> finished{0};
-    Executor executor(2);
+    safesurvey::bench::Executor executor(2);
     std::function<void(std::size_t)> next = [&](std::size_t client) {
         if (stop.load()) {
             ++finished;
@@ -241,12 +201,28 @@ std::vector<std::vector<double>> submit_by_callbacks(Store& store, const std::st
     return latencies;
 }
 
-bool g_callbacks = false;  // --clients callbacks
+bool g_callbacks = false;   // --clients callbacks
+std::size_t g_prefill = 0;  // --prefill N
+
+// Stores `rows` submissions before a run is timed, 256 at a time, so that the
+// run measures a database of that size rather than an empty one.
+void prefill(Store& store, const std::string& link, std::size_t rows) {
+    std::vector<std::future<SubmitOutcome>> pending;
+    for (std::size_t i = 0; i < rows; ++i) {
+        pending.push_back(store.submit(Submission{random_hex_id(), "bench", link, "parent_carer", 1,
+                                                  kAnswers, kTriage, "none", "not_needed"}));
+        if (pending.size() == 256 || i + 1 == rows) {
+            for (auto& f : pending) f.get();
+            pending.clear();
+        }
+    }
+}
 
 Run through_store(const std::filesystem::path& base, const std::string& label, int writers,
                   std::size_t max_batch, double seconds) {
     BenchStore bench =
         open_bench_store(fresh_dir(base, label + "-" + std::to_string(writers)), max_batch);
+    prefill(*bench.store, bench.link, g_prefill);
     const auto commits_before = bench.store->commits();
     const Meter meter;
     auto latencies = g_callbacks ? submit_by_callbacks(*bench.store, bench.link, writers, seconds)
@@ -351,6 +327,7 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
         if (std::strcmp(argv[i], "--dir") == 0) base = argv[i + 1];
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+        if (std::strcmp(argv[i], "--prefill") == 0) g_prefill = std::stoul(argv[i + 1]);
         if (std::strcmp(argv[i], "--clients") == 0)
             g_callbacks = std::strcmp(argv[i + 1], "callbacks") == 0;
     }
