@@ -4,10 +4,13 @@
 // with group commit turned off) and raw SQLite inserting 1,000-row
 // transactions (the ceiling). Prints a Markdown table for docs/performance.md.
 //
-//   storage_bench [--seconds N] [--dir DIR] [--only RUN] [--clients threads|callbacks]
-//                 [--prefill ROWS]
+//   storage_bench [--seconds N] [--repeat N] [--dir DIR] [--only RUN]
+//                 [--clients threads|callbacks] [--prefill ROWS]
 //
-// DIR must be on the disk under test. RUN (group1, group16, group128, single
+// With --repeat N every configuration runs N times, round robin, and the
+// table shows the run with the median rate (and the range): this machine's
+// disk changes speed by 2-4x from one minute to the next. DIR must be on the
+// disk under test. RUN (group1, group16, group128, single
 // or raw) measures one run alone, e.g. under perf. The "cpu" column is the
 // process's CPU time over wall time (200% = both cores of the build machine
 // busy), which tells a run bound by the disk from one bound by the processor;
@@ -319,12 +322,47 @@ Run run_named(const std::filesystem::path& base, const std::string& name, double
 
 }  // namespace
 
+// The run of `runs` with the median rate, its label noting the range when
+// there was more than one.
+Run median_of(std::vector<Run> runs) {
+    std::sort(runs.begin(), runs.end(),
+              [](const Run& a, const Run& b) { return a.per_second < b.per_second; });
+    Run median = runs[runs.size() / 2];
+    if (runs.size() > 1) {
+        char range[64];
+        std::snprintf(range, sizeof range, " (of %zu: %.0f-%.0f/s)", runs.size(),
+                      runs.front().per_second, runs.back().per_second);
+        median.label += range;
+    }
+    return median;
+}
+
+// Each configuration `repeat` times, round robin, so that a change in the
+// shared disk's speed during the run falls on every configuration alike;
+// prints the median of each.
+void run_all(const std::filesystem::path& base, double seconds, int repeat) {
+    const std::vector<std::string> names = {"group1", "group16", "group128", "single", "raw"};
+    std::vector<std::vector<Run>> runs(names.size());
+    for (int r = 0; r < repeat; ++r)
+        for (std::size_t i = 0; i < names.size(); ++i)
+            runs[i].push_back(run_named(base, names[i], seconds));
+    std::vector<Run> medians;
+    for (auto& r : runs) medians.push_back(median_of(r));
+    for (const auto& m : medians) print(m);
+    const Run &top = medians[2], &single = medians[3], &ceiling = medians[4];
+    std::printf(
+        "\n128 writers: %.1fx the one-transaction-per-submission rate, %.0f%% of the ceiling\n",
+        top.per_second / single.per_second, 100.0 * top.per_second / ceiling.per_second);
+}
+
 int main(int argc, char** argv) {
     double seconds = 5;
+    int repeat = 1;
     std::filesystem::path base = "/var/tmp/safesurvey-storage-bench";
     std::string only;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
+        if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
         if (std::strcmp(argv[i], "--dir") == 0) base = argv[i + 1];
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
         if (std::strcmp(argv[i], "--prefill") == 0) g_prefill = std::stoul(argv[i + 1]);
@@ -337,24 +375,13 @@ int main(int argc, char** argv) {
         "| run | writers | per second | p50 ms | p99 ms | rows per commit | cpu | KB written per "
         "row |\n");
     std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    if (!only.empty()) {
-        print(run_named(base, only, seconds));
-        std::filesystem::remove_all(base);
-        return 0;
+    if (only.empty()) {
+        run_all(base, seconds, repeat);
+    } else {
+        std::vector<Run> runs;
+        for (int r = 0; r < repeat; ++r) runs.push_back(run_named(base, only, seconds));
+        print(median_of(runs));
     }
-    std::vector<Run> group;
-    for (int writers : {1, 16, 128}) {
-        group.push_back(through_store(base, "group commit", writers, 4096, seconds));
-        print(group.back());
-    }
-    const Run single = through_store(base, "one transaction per submission", 128, 1, seconds);
-    print(single);
-    const Run ceiling = raw_sqlite(base, seconds);
-    print(ceiling);
-    const Run& top = group.back();
-    std::printf(
-        "\n128 writers: %.1fx the one-transaction-per-submission rate, %.0f%% of the ceiling\n",
-        top.per_second / single.per_second, 100.0 * top.per_second / ceiling.per_second);
     std::printf("load average after the runs: %s\n", load_average().c_str());
     std::filesystem::remove_all(base);
     return 0;
