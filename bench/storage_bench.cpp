@@ -305,9 +305,14 @@ Run raw_sqlite(const std::filesystem::path& base, double seconds) {
 }
 
 void print(const Run& r) {
-    std::printf("| %s | %d | %.0f | %.2f | %.2f | %.1f | %.0f%% | %.1f |\n", r.label.c_str(),
-                r.writers, r.per_second, r.p50_ms, r.p99_ms, r.mean_batch, r.cpu_percent,
-                r.kb_per_row);
+    // The ceiling has no per-submission latency to show.
+    char p50[32] = "–", p99[32] = "–";
+    if (r.p99_ms > 0) {
+        std::snprintf(p50, sizeof p50, "%.2f", r.p50_ms);
+        std::snprintf(p99, sizeof p99, "%.2f", r.p99_ms);
+    }
+    std::printf("| %s | %d | %.0f | %s | %s | %.1f | %.0f%% | %.1f |\n", r.label.c_str(), r.writers,
+                r.per_second, p50, p99, r.mean_batch, r.cpu_percent, r.kb_per_row);
     std::fflush(stdout);
 }
 
