@@ -194,6 +194,13 @@ Result<std::shared_ptr<const DataKey>> KeyStore::key_for(const std::string& surv
     return std::shared_ptr<const DataKey>(dek);
 }
 
+std::shared_ptr<const DataKey> KeyStore::cached_key_for(const std::string& survey_id,
+                                                        Cohort cohort) {
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(cache_name(survey_id, cohort));
+    return it == cache_.end() ? nullptr : it->second;
+}
+
 Result<std::shared_ptr<const DataKey>> KeyStore::key_by_id(const std::string& key_id) {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(key_id); it != cache_.end()) return it->second;

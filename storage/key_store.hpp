@@ -60,6 +60,10 @@ class KeyStore {
     // The live key of a survey cohort, created on first use. A cohort whose key
     // was destroyed by the retention job gets a `retention_ended` Error.
     Result<std::shared_ptr<const DataKey>> key_for(const std::string& survey_id, Cohort cohort);
+    // The live key of a survey cohort if it is already unwrapped in memory,
+    // else null. Never touches the database or waits for a disk, so callers
+    // that must not block (a network thread sealing a submission) can use it.
+    std::shared_ptr<const DataKey> cached_key_for(const std::string& survey_id, Cohort cohort);
     // The key that sealed a stored value; `retention_ended` if it was destroyed.
     Result<std::shared_ptr<const DataKey>> key_by_id(const std::string& key_id);
 

@@ -3,6 +3,8 @@
 // unguessable, and (unlike a rowid) they say nothing about arrival order.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +23,21 @@ std::string labelled_hash(std::string_view label, std::string_view text);
 
 // Lowercase hex of raw bytes.
 std::string to_hex(std::string_view bytes);
+
+// A response id: 128 random bits, shown as 32 lowercase hex digits like the
+// other ids, stored as two integers. `high` (the first 16 digits) is the
+// responses table's rowid, so the table is ordered by a random key and needs
+// no separate index on the id (schema version 4).
+struct ResponseId {
+    std::int64_t high = 0;
+    std::int64_t low = 0;
+    std::string hex() const;
+};
+ResponseId random_response_id();
+// The id written as 32 lowercase hex digits, or nothing for anything else.
+std::optional<ResponseId> parse_response_id(std::string_view hex);
+// Exactly 16 lowercase hex digits as the 64-bit integer they spell (two's
+// complement), or nothing.
+std::optional<std::int64_t> parse_hex64(std::string_view hex);
 
 }  // namespace safesurvey::storage

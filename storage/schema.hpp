@@ -9,7 +9,7 @@
 
 namespace safesurvey::storage {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings `db` up to `target` (default: this build's version). Returns a
 // `newer_schema` Error for a database beyond this build.

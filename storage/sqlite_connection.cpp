@@ -184,7 +184,7 @@ Status make_durable(Connection& db) {
                      "the database refused WAL mode (journal_mode is '" + *mode +
                          "'); it must be on a local file system that supports shared memory"};
     if (auto s = db.exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
-                         "PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=67108864;",
+                         "PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=100663296;",
                          "configuring the database");
         !s)
         return s;
@@ -199,6 +199,14 @@ Status make_durable(Connection& db) {
     if (*secure != "1")
         return Error{ErrorKind::unavailable, "SQLite did not accept secure_delete=ON"};
     return ok_status();
+}
+
+}  // namespace safesurvey::storage
+
+namespace safesurvey::storage {
+
+Status tune_for_writing(Connection& db) {
+    return db.exec("PRAGMA cache_size=-65536", "sizing the writer's page cache");
 }
 
 }  // namespace safesurvey::storage

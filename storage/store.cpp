@@ -43,6 +43,17 @@ Result<std::unique_ptr<Connection>> open_writer(const std::filesystem::path& pat
         if (*verdict != "ok") return damaged(path, "integrity_check: " + *verdict);
     }
     if (auto s = migrate(**db); !s) return s.error();
+    if (auto s = tune_for_writing(**db); !s) return s.error();
+    return std::move(*db);
+}
+
+// The checkpointer's own connection (checkpointer.hpp). synchronous=FULL
+// matters here too: a checkpoint syncs the database file before the WAL it
+// copied may be overwritten.
+Result<std::unique_ptr<Connection>> open_checkpointer(const std::filesystem::path& path) {
+    auto db = Connection::open(path, Connection::Mode::read_write);
+    if (!db) return db.error();
+    if (auto s = make_durable(**db); !s) return s.error();
     return std::move(*db);
 }
 
@@ -106,7 +117,10 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     std::filesystem::permissions(keys_path, kPrivateFile, ec);
     store->keys_ = std::move(*keys);
     store->readers_ = std::make_unique<ReaderPool>(store->db_path_);
-    store->writer_ = std::make_unique<WriteQueue>(std::move(*writer), options.max_batch);
+    auto checkpointer = open_checkpointer(store->db_path_);
+    if (!checkpointer) return checkpointer.error();
+    store->writer_ = std::make_unique<WriteQueue>(std::move(*writer), std::move(*checkpointer),
+                                                  options.max_batch);
     return store;
 }
 

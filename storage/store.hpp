@@ -66,9 +66,11 @@ class Store {
     Result<Distribution> find_distribution_by_token(const std::string& token);
 
     // --- responses ---------------------------------------------------------
-    // Seals and stores a response. `on_durable` runs on the writer thread once
-    // the transaction holding it is on disk (or has failed); it must not block
-    // (post to your executor). Never throws; outcomes are values.
+    // Seals and stores a response. Sealing happens on the calling thread
+    // (a few microseconds; it never waits for the disk). `on_durable` runs on
+    // the writer thread once the transaction holding it is on disk (or has
+    // failed); it must not block (post to your executor). Never throws;
+    // outcomes are values.
     void submit(Submission submission, std::function<void(SubmitOutcome)> on_durable);
     std::future<SubmitOutcome> submit(Submission submission);
 

@@ -14,8 +14,11 @@ bool dooms_batch(const Error& error) {
 
 }  // namespace
 
-WriteQueue::WriteQueue(std::unique_ptr<Connection> db, std::size_t max_batch)
+WriteQueue::WriteQueue(std::unique_ptr<Connection> db, std::unique_ptr<Connection> checkpoint_db,
+                       std::size_t max_batch)
     : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch) {
+    if (checkpoint_db)
+        checkpointer_ = std::make_unique<Checkpointer>(*db_, std::move(checkpoint_db));
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -28,10 +31,10 @@ WriteQueue::~WriteQueue() {
     thread_.join();
 }
 
-void WriteQueue::post(Apply apply, Done done) {
+void WriteQueue::post(Apply apply, Done done, Undo undo) {
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back({std::move(apply), std::move(done), false});
+        queue_.push_back({std::move(apply), std::move(done), false, undo});
     }
     wake_.notify_one();
 }
@@ -86,6 +89,7 @@ void WriteQueue::loop() {
             commit_batch(batch);
         }
         batch.clear();
+        if (checkpointer_) checkpointer_->between_transactions();
     }
 }
 
@@ -97,26 +101,29 @@ Status WriteQueue::apply_one(Job& job) {
     }
 }
 
+// Applies one job of a batch, setting its own `result`; returns the batch's
+// status, which is not ok only when the whole transaction cannot go on.
+Status WriteQueue::apply_in_batch(Job& job, Status& result) {
+    const bool savepoint = job.undo == Undo::by_savepoint;
+    if (savepoint) {
+        if (auto s = db_->cached("SAVEPOINT job").run("starting a savepoint"); !s) return s;
+    }
+    result = apply_one(job);
+    if (result.ok()) {
+        return savepoint ? db_->cached("RELEASE job").run("releasing a savepoint") : ok_status();
+    }
+    if (dooms_batch(result.error()) || !db_->in_transaction()) return result;
+    if (!savepoint) return ok_status();  // SQLite undid the failed statement
+    // This job alone is undone; the rest of the batch goes ahead.
+    if (auto s = db_->cached("ROLLBACK TO job").run("undoing a failed job"); !s) return s;
+    return db_->cached("RELEASE job").run("releasing a savepoint");
+}
+
 void WriteQueue::commit_batch(std::vector<Job>& batch) {
     std::vector<Status> results(batch.size(), ok_status());
     Status batch_status = db_->exec("BEGIN IMMEDIATE", "starting a transaction");
-    for (std::size_t i = 0; i < batch.size() && batch_status.ok(); ++i) {
-        if (auto s = db_->cached("SAVEPOINT job").run("starting a savepoint"); !s) {
-            batch_status = s;
-            break;
-        }
-        results[i] = apply_one(batch[i]);
-        if (results[i].ok()) {
-            batch_status = db_->cached("RELEASE job").run("releasing a savepoint");
-        } else if (dooms_batch(results[i].error()) || !db_->in_transaction()) {
-            batch_status = results[i];
-        } else {
-            // This job alone is undone; the rest of the batch goes ahead.
-            batch_status = db_->cached("ROLLBACK TO job").run("undoing a failed job");
-            if (batch_status.ok())
-                batch_status = db_->cached("RELEASE job").run("releasing a savepoint");
-        }
-    }
+    for (std::size_t i = 0; i < batch.size() && batch_status.ok(); ++i)
+        batch_status = apply_in_batch(batch[i], results[i]);
     if (batch_status.ok()) batch_status = db_->exec("COMMIT", "committing");
     if (!batch_status.ok()) {
         // Nothing of the batch is kept; every job hears why.

@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "storage/schema.hpp"
 #include "test_store.hpp"
@@ -52,6 +53,36 @@ TEST_CASE("many concurrent submissions share commits", "[storage]") {
     for (auto& f : futures) REQUIRE(f.get().status == SubmitStatus::stored);
     CHECK(*store->count_responses("s") == 500);
     CHECK(store->commits() - before < 250);  // grouped, not one commit each
+}
+
+TEST_CASE("a failing submission does not take the rest of its batch down", "[storage]") {
+    TempDir dir;
+    auto store = open_store(dir.path());
+    const auto dist = add_survey(*store, "s");
+    const auto before = store->commits();
+    // Posted together, so they share batches: good ones, ones for a link that
+    // does not exist, and repeats of a good one's submission key.
+    const Submission repeated = make_submission("s", dist, "{\"r\":1}");
+    std::vector<std::future<SubmitOutcome>> good, bad, repeats;
+    for (int i = 0; i < 100; ++i) {
+        good.push_back(store->submit(make_submission("s", dist, "{}")));
+        bad.push_back(store->submit(make_submission("s", "no-such-link", "{}")));
+        repeats.push_back(store->submit(repeated));
+    }
+    for (auto& f : good) CHECK(f.get().status == SubmitStatus::stored);
+    for (auto& f : bad) CHECK(f.get().status == SubmitStatus::rejected);
+    std::set<std::string> ids;
+    int stored = 0;
+    for (auto& f : repeats) {
+        auto outcome = f.get();
+        stored += outcome.status == SubmitStatus::stored ? 1 : 0;
+        CHECK(outcome.status != SubmitStatus::rejected);
+        ids.insert(outcome.response_id);
+    }
+    CHECK(stored == 1);
+    CHECK(ids.size() == 1);  // every repeat names the one stored response
+    CHECK(*store->count_responses("s") == 101);
+    CHECK(store->commits() - before < 300);
 }
 
 TEST_CASE("tampering in the database is an error, never wrong answers", "[storage][crypto]") {
