@@ -38,6 +38,7 @@ class PhraseTable {
         const bool prefix = phrase.ends_with("*");
         PhraseWords words = phrase_words(prefix ? phrase.substr(0, phrase.size() - 1) : phrase);
         if (words.words.empty()) return;
+        written_.insert(words.words.begin(), words.words.end());
         if (words.matching.empty()) {
             // Only fillers: one word is found by token; more cannot be told apart.
             if (words.words.size() == 1) add_use(filler_uses_[words.words.front()], use);
@@ -65,6 +66,8 @@ class PhraseTable {
     std::map<std::string, std::vector<PhraseUse>> take_filler_uses() {
         return std::move(filler_uses_);
     }
+    // Every canonical word any phrase was written with.
+    const std::set<std::string>& written() const { return written_; }
 
   private:
     static void add_use(std::vector<PhraseUse>& uses, PhraseUse use) {
@@ -75,6 +78,7 @@ class PhraseTable {
     }
 
     const RuleSet& rules_;
+    std::set<std::string> written_;
     std::map<std::tuple<std::string, bool, WordCheck, std::vector<std::string>>, std::uint32_t>
         index_;
     std::vector<CompiledPhrase> phrases_;
@@ -150,7 +154,19 @@ CompiledRules compile_rules(RuleSet rules) {
     std::vector<std::string> exceptions;
     for (const auto& e : rules.spelling_exceptions) exceptions.push_back(normalize_phrase(e));
     for (const auto& w : rules.known_words) exceptions.push_back(squash_repeats(w));
-    for (const auto& [word, form] : rule_words(rules, false)) exceptions.push_back(word);
+    for (const auto& [word, form] : rule_words(rules, false)) {
+        exceptions.push_back(word);
+        out.rule_forms.insert(form);
+    }
+    // A listed misspelling that some rule, trigger or person list uses as
+    // written ("u", "bf") is left as typed: its author meant that word.
+    for (const auto& [typed, meant] : rules.misspellings) {
+        std::string canonical = normalize_phrase(typed);
+        if (table.written().contains(canonical)) continue;
+        const PhraseWords words = phrase_words(meant);
+        out.misspellings.emplace(std::move(canonical),
+                                 MeantWord{words.words[0], words.forms[0], meant});
+    }
     out.form_of_rule_word = rule_words(rules, true);
     std::set<std::string> serious;
     for (const auto& [word, form] : out.form_of_rule_word) serious.insert(word);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "triage/phrase_automaton.hpp"
@@ -50,6 +52,15 @@ struct CompiledPhrase {
     std::vector<PhraseUse> uses;
 };
 
+// The word a misspelt token is read as: canonical text and matching form for
+// the matcher, and the word as a reviewer should see it ("hitting", not the
+// squashed "hiting").
+struct MeantWord {
+    std::string text;
+    std::string form;
+    std::string shown;
+};
+
 struct CompiledRules {
     RuleSet source;
     std::vector<CompiledPhrase> phrases;
@@ -62,6 +73,11 @@ struct CompiledRules {
     // Per rule: its near conditions, as (near group, window in words).
     std::vector<std::vector<std::pair<std::uint32_t, int>>> near_of_rule;
     SpellingIndex spelling;
+    // Listed misspellings: canonical as typed -> the word meant, and its form.
+    std::unordered_map<std::string, MeantWord> misspellings;
+    // Every rule word's matching form: a dropped g ("hittin") is restored
+    // only when that makes a word some rule uses.
+    std::unordered_set<std::string> rule_forms;
     std::multimap<std::string, std::uint32_t> closed_by_question;  // -> closed rule
 };
 

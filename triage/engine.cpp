@@ -1,32 +1,71 @@
 #include "triage/engine.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 
 #include "triage/compiled_rules.hpp"
 #include "triage/context_scope.hpp"
 #include "triage/normalized_text.hpp"
 #include "triage/phrase_hits.hpp"
+#include "triage/word_form.hpp"
 
 namespace safesurvey::triage {
 
 namespace {
 
-using Corrections = std::vector<std::pair<std::uint32_t, std::string>>;  // token, as typed
+using Corrections = std::vector<std::pair<std::uint32_t, std::string>>;  // token, word shown
 
-// Rewrites misspelt serious words to the rule word they are one edit from.
-Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
+// A token as typed, before repeated letters were squashed ("hittin"), when
+// it is plain ASCII letters; empty otherwise.
+std::string typed_letters(std::string_view original, const Token& token) {
+    std::string word;
+    for (const char c : original.substr(token.start, token.end - token.start)) {
+        if (c == '\'') continue;
+        if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return word;
+}
+
+// The word a misspelt token means and its matching form, if the rules know
+// one: a listed misspelling of any length ("dosnt"), a dropped g that makes
+// a rule word ("hittin"), or a long serious word one edit away ("sucidal").
+std::optional<MeantWord> meant_word(const CompiledRules& rules, std::string_view original,
+                                    const Token& token) {
+    if (auto listed = rules.misspellings.find(token.text); listed != rules.misspellings.end()) {
+        return listed->second;
+    }
+    // "thin", "skin" and "within" are words already: only unknown words qualify.
+    if (token.text.size() >= 5 && token.text.ends_with("in") &&
+        !rules.spelling.is_known(token.text)) {
+        const std::string typed = typed_letters(original, token);
+        if (!typed.empty()) {
+            const std::string form = word_form(typed + "g");
+            if (rules.rule_forms.contains(form)) {
+                return MeantWord{squash_repeats(typed + "g"), form, typed + "g"};
+            }
+        }
+    }
+    if (token.text.size() + 1 < SpellingIndex::kMinWordLength) return std::nullopt;
+    if (auto word = rules.spelling.correct(token.text)) {
+        return MeantWord{*word, rules.form_of_rule_word.at(*word), *word};
+    }
+    return std::nullopt;
+}
+
+// Rewrites misspelt words to the word meant, so rules and context both see it.
+Corrections correct_spelling(const CompiledRules& rules, std::string_view original,
+                             NormalizedText& text) {
     Corrections corrections;
     for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
         Token& token = text.tokens[t];
-        if (token.kind != TokenKind::word ||
-            token.text.size() + 1 < SpellingIndex::kMinWordLength) {
-            continue;
-        }
-        if (auto word = rules.spelling.correct(token.text)) {
-            corrections.emplace_back(t, token.text);
-            token.form = rules.form_of_rule_word.at(*word);
-            token.text = std::move(*word);
+        if (token.kind != TokenKind::word) continue;
+        if (auto meant = meant_word(rules, original, token)) {
+            corrections.emplace_back(t, std::move(meant->shown));
+            token.text = std::move(meant->text);
+            token.form = std::move(meant->form);
         }
     }
     if (!corrections.empty()) rebuild_matching(text);
@@ -63,12 +102,12 @@ bool near_conditions_hold(const CompiledRules& rules, const NormalizedText& text
 std::vector<std::string> spelling_notes(const Corrections& corrections, const NormalizedText& text,
                                         std::string_view original, TokenSpan match) {
     std::vector<std::string> notes;
-    for (const auto& [t, typed] : corrections) {
+    for (const auto& [t, shown] : corrections) {
         if (t < match.first || t > match.last) continue;
         const Token& token = text.tokens[t];
         notes.push_back("spelling: '" +
                         std::string(original.substr(token.start, token.end - token.start)) +
-                        "' read as '" + token.text + "'");
+                        "' read as '" + shown + "'");
     }
     for (std::uint32_t t = match.first; t <= match.last; ++t) {
         const Token& token = text.tokens[t];
@@ -119,7 +158,7 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
     out.question_id = std::move(question_id);
     NormalizedText text = normalize(original);
     if (text.tokens.empty()) return out;
-    const Corrections corrections = correct_spelling(rules, text);
+    const Corrections corrections = correct_spelling(rules, original, text);
     PhraseHits hits = find_phrases(rules, text);
     // Earliest, then longest, first: one match per rule per place in the text.
     std::sort(hits.rule_terms.begin(), hits.rule_terms.end(),

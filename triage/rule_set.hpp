@@ -93,6 +93,10 @@ struct RuleSet {
     std::map<Experiencer, std::vector<std::string>> experiencer_words;
     std::vector<std::string> spelling_exceptions;  // real words never "corrected"
     std::vector<std::string> known_words;          // from *.words lists: the same, in bulk
+    // Common misspellings and text-speak of any length, as typed -> the word
+    // meant ("dosnt" -> "doesnt", "wiv" -> "with"): short words are too
+    // close to ordinary ones for edit distance, so they are listed instead.
+    std::map<std::string, std::string> misspellings;
 };
 
 struct RuleProblem {

@@ -284,7 +284,27 @@ void read_trigger(Checker& check, const json& t, const std::string& at, RuleSet&
     out.triggers.push_back(std::move(trigger));
 }
 
+// "misspellings": {"dosnt": "doesnt", ...}: one word each side, different.
+void read_misspellings(Checker& check, const json& doc, RuleSet& out) {
+    const json* map = check.field(doc, "", "misspellings", json::value_t::object, false);
+    if (!map) return;
+    for (const auto& [typed, meant] : map->items()) {
+        const std::string at = "/misspellings/" + typed;
+        const std::string from = normalize_phrase(typed);
+        const std::string to = meant.is_string() ? normalize_phrase(meant.get<std::string>()) : "";
+        if (from.empty() || from.find(' ') != std::string::npos || to.empty() ||
+            to.find(' ') != std::string::npos) {
+            check.fail(at, "must map one word as typed to the one word meant");
+        } else if (from == to) {
+            check.fail(at, "maps \"" + typed + "\" to itself");
+        } else {
+            out.misspellings.emplace(from, meant.get<std::string>());
+        }
+    }
+}
+
 void read_context(Checker& check, const json& doc, RuleSet& out) {
+    read_misspellings(check, doc, out);
     out.terminators = check.phrases(doc, "", "terminators");
     out.spelling_exceptions = check.phrases(doc, "", "spelling_exceptions", false);
     out.clause_openers = check.phrases(doc, "", "clause_openers", false);

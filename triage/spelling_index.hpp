@@ -29,6 +29,9 @@ class SpellingIndex {
 
     std::size_t size() const { return words_.size(); }
 
+    // Whether `word` is a rule word or a real English word (never corrected).
+    bool is_known(const std::string& word) const { return known_.contains(word); }
+
   private:
     std::vector<std::string> words_;
     std::unordered_set<std::string> known_;  // rule words and exceptions

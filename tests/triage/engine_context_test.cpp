@@ -51,6 +51,14 @@ TEST_CASE("misspellings, slang and leetspeak still flag", "[triage][engine]") {
     CHECK(severity("he's been s\xE2\x80\x8B"
                    "elf harming") >= Severity::high);  // zero-width inside
     CHECK(severity("SHE IS CUTTING HERSELF") >= Severity::high);
+    // Short words are too close to ordinary ones for edit distance; common
+    // misspellings and a dropped g are read as the word meant.
+    CHECK(severity("mums boyfriend dosnt let her see her frends") >= Severity::medium);
+    const AnswerAssessment dropped = engine().assess_text("hes been touchin me");
+    CHECK(dropped.severity >= Severity::medium);
+    CHECK(has_decision(dropped, "spelling: 'touchin' read as 'touching'"));
+    // ...but only when the word is not one already: "within", "thin", "cousin".
+    CHECK(severity("it was within the rules and my cousin helped") == Severity::none);
 }
 
 TEST_CASE("word boundaries: therapist is not rapist, assassin is not ass", "[triage][engine]") {

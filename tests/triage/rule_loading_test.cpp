@@ -109,3 +109,32 @@ TEST_CASE("a word list line that is not one word is reported with its line", "[t
     CHECK(load.problems[0].message.find("two words") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("listed misspellings are read as the word meant, and bad entries are problems",
+          "[triage][rules]") {
+    const char* context = R"({"schema_version": 1, "version": "t1", "kind": "context",
+      "terminators": ["but"], "experiencer": {"respondent": ["i"], "particular_person": ["he"],
+      "people_in_general": ["children"]},
+      "misspellings": {"dosnt": "doesnt", "wiv": "with", "frends": "friends", "u": "you"},
+      "triggers": [{"type": "negation", "direction": "before", "window": 5, "phrases": ["never"]}]})";
+    const char* cat = R"({"schema_version": 1, "version": "t1", "kind": "category",
+      "category": "x", "title": "X", "rules": [
+        {"id": "x.isolate", "severity": "medium", "explanation": "e",
+         "terms": ["doesnt let her see"], "near": {"terms": ["friends"], "within": 4}},
+        {"id": "x.text", "severity": "high", "explanation": "e", "terms": ["hate u"]}]})";
+    const auto load = parse_rule_set({{"context.json", context}, {"x.json", cat}});
+    REQUIRE(load.rules);
+    const Engine e(*load.rules);
+    const AnswerAssessment a = e.assess_text("he dosnt let her see her frends");
+    REQUIRE(a.flag());
+    CHECK(a.matches[0].context[0] == "spelling: 'dosnt' read as 'doesnt'");
+    // A misspelling a rule itself uses ("u") is kept as the author wrote it.
+    CHECK(e.assess_text("i hate u").flag());
+    const char* bad = R"({"schema_version": 1, "version": "t1", "kind": "context",
+      "terminators": ["but"], "experiencer": {"respondent": ["i"], "particular_person": ["he"],
+      "people_in_general": ["children"]}, "misspellings": {"hitt": "hit", "wot": "what is"},
+      "triggers": [{"type": "negation", "direction": "before", "window": 5, "phrases": ["never"]}]})";
+    const auto broken = parse_rule_set({{"context.json", bad}, {"x.json", cat}});
+    CHECK(has_problem(broken, "context.json", "/misspellings/hitt"));  // "hit" once squashed
+    CHECK(has_problem(broken, "context.json", "/misspellings/wot"));   // two words
+}
