@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "triage/normalized_text.hpp"
@@ -36,9 +37,9 @@ class PhraseTable {
             return;
         }
         const bool prefix = phrase.ends_with("*");
-        PhraseWords words = phrase_words(prefix ? phrase.substr(0, phrase.size() - 1) : phrase);
+        PhraseWords words =
+            phrase_words(respelled(prefix ? phrase.substr(0, phrase.size() - 1) : phrase, prefix));
         if (words.words.empty()) return;
-        written_.insert(words.words.begin(), words.words.end());
         if (words.matching.empty()) {
             // Only fillers: one word is found by token; more cannot be told apart.
             if (words.words.size() == 1) add_use(filler_uses_[words.words.front()], use);
@@ -66,10 +67,28 @@ class PhraseTable {
     std::map<std::string, std::vector<PhraseUse>> take_filler_uses() {
         return std::move(filler_uses_);
     }
-    // Every canonical word any phrase was written with.
-    const std::set<std::string>& written() const { return written_; }
 
   private:
+    // The phrase with listed misspellings replaced by the word meant, as the
+    // answer's tokens will be: a rule written "kill u" then finds "kill u".
+    // A prefix phrase's last word is kept: it is the start of a word.
+    std::string respelled(const std::string& phrase, bool prefix) const {
+        if (rules_.misspellings.empty()) return phrase;
+        std::vector<std::string> words;
+        std::istringstream in(phrase);
+        for (std::string w; in >> w;) words.push_back(std::move(w));
+        std::string out;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            // Looked up canonical, replaced as written: forms need the
+            // unsquashed word ("slapped", not "slaped").
+            const auto listed = rules_.misspellings.find(normalize_phrase(words[i]));
+            const bool keep =
+                listed == rules_.misspellings.end() || (prefix && i + 1 == words.size());
+            out += (i ? " " : "") + (keep ? words[i] : listed->second);
+        }
+        return out;
+    }
+
     static void add_use(std::vector<PhraseUse>& uses, PhraseUse use) {
         for (const auto& u : uses) {
             if (u.role == use.role && u.index == use.index) return;
@@ -78,7 +97,6 @@ class PhraseTable {
     }
 
     const RuleSet& rules_;
-    std::set<std::string> written_;
     std::map<std::tuple<std::string, bool, WordCheck, std::vector<std::string>>, std::uint32_t>
         index_;
     std::vector<CompiledPhrase> phrases_;
@@ -158,14 +176,9 @@ CompiledRules compile_rules(RuleSet rules) {
         exceptions.push_back(word);
         out.rule_forms.insert(form);
     }
-    // A listed misspelling that some rule, trigger or person list uses as
-    // written ("u", "bf") is left as typed: its author meant that word.
     for (const auto& [typed, meant] : rules.misspellings) {
-        std::string canonical = normalize_phrase(typed);
-        if (table.written().contains(canonical)) continue;
         const PhraseWords words = phrase_words(meant);
-        out.misspellings.emplace(std::move(canonical),
-                                 MeantWord{words.words[0], words.forms[0], meant});
+        out.misspellings.emplace(typed, MeantWord{words.words[0], words.forms[0], meant});
     }
     out.form_of_rule_word = rule_words(rules, true);
     std::set<std::string> serious;

@@ -96,6 +96,7 @@ struct RuleSet {
     // Common misspellings and text-speak of any length, as typed -> the word
     // meant ("dosnt" -> "doesnt", "wiv" -> "with"): short words are too
     // close to ordinary ones for edit distance, so they are listed instead.
+    // Keys canonical, values as written; rule phrases are respelled too.
     std::map<std::string, std::string> misspellings;
 };
 

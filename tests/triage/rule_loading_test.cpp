@@ -128,8 +128,10 @@ TEST_CASE("listed misspellings are read as the word meant, and bad entries are p
     const AnswerAssessment a = e.assess_text("he dosnt let her see her frends");
     REQUIRE(a.flag());
     CHECK(a.matches[0].context[0] == "spelling: 'dosnt' read as 'doesnt'");
-    // A misspelling a rule itself uses ("u") is kept as the author wrote it.
+    // A rule written with a listed misspelling ("hate u") is respelled the
+    // same way as answers, so it finds both spellings.
     CHECK(e.assess_text("i hate u").flag());
+    CHECK(e.assess_text("i hate you").flag());
     const char* bad = R"({"schema_version": 1, "version": "t1", "kind": "context",
       "terminators": ["but"], "experiencer": {"respondent": ["i"], "particular_person": ["he"],
       "people_in_general": ["children"]}, "misspellings": {"hitt": "hit", "wot": "what is"},
