@@ -18,11 +18,14 @@ WordCheck check_for(PhraseRole role, const PhraseWords& words, bool keep_fillers
     if (role != PhraseRole::rule_term && role != PhraseRole::near_term) return WordCheck::exact;
     // Fillers a rule writes are skipped like those in answers ("cuts on his
     // arms" also finds "cuts on my arms"), unless that would leave a single
-    // word: "the tracks" must not become any "tracks".
+    // word: "the tracks" must not become any "tracks". A filler that ends a
+    // phrase is what the phrase is about: "who gets my" is not "who gets it".
     const bool has_filler = std::any_of(words.words.begin(), words.words.end(),
                                         [](const std::string& w) { return is_filler_word(w); });
     const bool one_word_left = words.matching.find(' ') == std::string::npos;
-    return has_filler && (one_word_left || keep_fillers) ? WordCheck::fillers : WordCheck::none;
+    const bool ends_in_filler = !words.words.empty() && is_filler_word(words.words.back());
+    return has_filler && (one_word_left || keep_fillers || ends_in_filler) ? WordCheck::fillers
+                                                                           : WordCheck::none;
 }
 
 class PhraseTable {
