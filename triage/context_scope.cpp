@@ -21,8 +21,12 @@ bool inside(TokenSpan clause, TokenSpan span) {
 bool in_reach(const ContextTrigger& t, TokenSpan trigger, TokenSpan match) {
     if (trigger.overlaps(match)) {
         // Part of the matched words ("doesn't want to live") is the finding
-        // itself; only masks act on what they overlap.
-        return t.type == ContextType::figurative || t.type == ContextType::process;
+        // itself; only masks act on what they overlap, and a negation written
+        // around the finding from before it ("I don't want to die", "no one
+        // hurts me").
+        return t.type == ContextType::figurative || t.type == ContextType::process ||
+               (t.type == ContextType::negation && t.direction != Direction::after &&
+                trigger.first < match.first);
     }
     const int window = t.window;
     if (trigger.last < match.first) {

@@ -72,6 +72,11 @@ TEST_CASE("negation clears, but is cut at 'but'", "[triage][engine]") {
     CHECK(has_decision(engine().assess_text("he has never been hit by anyone"), "negation"));
     CHECK(severity("she doesnt self harm or anything like that") == Severity::none);
     CHECK(severity("never hit, but he locks her in her room") >= Severity::high);
+    // A negation written around the finding, from before it, clears it too.
+    CHECK(severity("i dont want to die or anything, i just dont want to go back") ==
+          Severity::none);
+    CHECK(severity("no one hurts me at home, its just school") == Severity::none);
+    CHECK(severity("he doesnt want to live anymore") >= Severity::high);
 }
 
 TEST_CASE("a comma before a new subject ends the scope of a negation", "[triage][engine]") {
