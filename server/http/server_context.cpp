@@ -32,10 +32,13 @@ bool SessionRegistry::shutting_down() const {
 
 namespace {
 
-// Blocking routes do SQLite and crypto work; a few more workers than network
-// threads keep a slow query from stalling every other submission.
+// Blocking routes do SQLite and crypto work, but a submission spends most of
+// its time waiting for the writer's fsync. Submissions that wait together
+// share one commit (group commit), so the pool must let many wait at once:
+// with only 2 per core, 4 submissions per commit capped the service far
+// below what the store sustains. Waiting threads cost no CPU.
 std::size_t worker_count(const ServiceConfig& config) {
-    return std::max<std::size_t>(2, static_cast<std::size_t>(config.threads) * 2);
+    return std::max<std::size_t>(8, static_cast<std::size_t>(config.threads) * 8);
 }
 
 }  // namespace
