@@ -7,8 +7,10 @@
 #include <set>
 #include <sstream>
 
+#include "triage/context_file_reader.hpp"
 #include "triage/known_words.hpp"
 #include "triage/normalized_text.hpp"
+#include "triage/rule_file_checker.hpp"
 #include "triage/rule_set.hpp"
 
 namespace safesurvey::triage {
@@ -19,112 +21,6 @@ using nlohmann::json;
 
 constexpr int kSchemaVersion = 1;
 
-class Checker {
-  public:
-    Checker(std::string file, std::vector<RuleProblem>& problems)
-        : file_(std::move(file)), problems_(problems) {}
-
-    void fail(const std::string& path, const std::string& message) {
-        problems_.push_back({file_, path.empty() ? "/" : path, message});
-    }
-
-    const json* field(const json& object, const std::string& path, const char* name,
-                      json::value_t type, bool required) {
-        const auto it = object.find(name);
-        const std::string at = path + "/" + name;
-        if (it == object.end()) {
-            if (required) fail(at, std::string("missing required field \"") + name + "\"");
-            return nullptr;
-        }
-        const bool ok =
-            type == json::value_t::number_unsigned ? it->is_number_integer() : it->type() == type;
-        if (!ok) {
-            fail(at, std::string("\"") + name + "\" must be " + type_name(type));
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string text(const json& object, const std::string& path, const char* name,
-                     bool required = true) {
-        const json* v = field(object, path, name, json::value_t::string, required);
-        if (!v) return {};
-        if (v->get_ref<const std::string&>().empty()) fail(path + "/" + name, "must not be empty");
-        return v->get<std::string>();
-    }
-
-    // A list of phrases; each must normalise to canonical ASCII words.
-    std::vector<std::string> phrases(const json& object, const std::string& path, const char* name,
-                                     bool required = true) {
-        std::vector<std::string> out;
-        const json* list = field(object, path, name, json::value_t::array, required);
-        if (!list) return out;
-        if (list->empty()) fail(path + "/" + name, "must list at least one phrase");
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string at = path + "/" + name + "/" + std::to_string(i);
-            if (!(*list)[i].is_string()) {
-                fail(at, "must be a string");
-                continue;
-            }
-            const std::string phrase = (*list)[i].get<std::string>();
-            check_phrase(at, phrase);
-            out.push_back(phrase);
-        }
-        return out;
-    }
-
-    void check_phrase(const std::string& at, const std::string& phrase) {
-        if (phrase.starts_with("@")) return;  // a lexicon reference, checked later
-        std::string body = phrase;
-        if (body.ends_with("*")) body.pop_back();
-        const std::string canonical = normalize_phrase(body);
-        if (canonical.empty()) {
-            fail(at, "\"" + phrase + "\" has no letters or digits to match");
-        } else if (std::any_of(canonical.begin(), canonical.end(),
-                               [](unsigned char c) { return c >= 0x80; })) {
-            fail(at, "\"" + phrase + "\" must be plain ASCII after folding");
-        } else if (const PhraseWords words = phrase_words(body);
-                   words.matching.empty() && words.words.size() > 1) {
-            fail(at, "\"" + phrase +
-                         "\" is only filler words (a, the, his...), which are "
-                         "matched one at a time");
-        } else if (phrase.ends_with("*") && canonical.size() < 4) {
-            fail(at, "prefix \"" + phrase + "\" is too short (at least 4 letters before *)");
-        }
-    }
-
-    Severity severity(const json& object, const std::string& path) {
-        const std::string name = text(object, path, "severity");
-        if (name.empty()) return Severity::low;
-        const auto s = parse_severity(name);
-        if (!s || *s == Severity::none) {
-            fail(path + "/severity", "\"" + name + "\" is not one of low, medium, high, urgent");
-            return Severity::low;
-        }
-        return *s;
-    }
-
-  private:
-    static std::string type_name(json::value_t t) {
-        switch (t) {
-            case json::value_t::string:
-                return "a string";
-            case json::value_t::array:
-                return "an array";
-            case json::value_t::object:
-                return "an object";
-            case json::value_t::number_unsigned:
-                return "a whole number";
-            case json::value_t::boolean:
-                return "true or false";
-            default:
-                return "of another type";
-        }
-    }
-    std::string file_;
-    std::vector<RuleProblem>& problems_;
-};
-
 std::optional<Experiencer> parse_experiencer(std::string_view name) {
     for (auto e : {Experiencer::respondent, Experiencer::particular_person,
                    Experiencer::people_in_general}) {
@@ -133,7 +29,7 @@ std::optional<Experiencer> parse_experiencer(std::string_view name) {
     return std::nullopt;
 }
 
-NearCondition read_near_condition(Checker& check, const json& near, const std::string& at) {
+NearCondition read_near_condition(RuleFileChecker& check, const json& near, const std::string& at) {
     NearCondition condition;
     condition.terms = check.phrases(near, at, "terms");
     if (const json* w = check.field(near, at, "within", json::value_t::number_unsigned, true)) {
@@ -145,7 +41,8 @@ NearCondition read_near_condition(Checker& check, const json& near, const std::s
 }
 
 // "near" is one condition {terms, within} or a list of up to four, all needed.
-void read_near_conditions(Checker& check, const json& r, const std::string& at, TextRule& rule) {
+void read_near_conditions(RuleFileChecker& check, const json& r, const std::string& at,
+                          TextRule& rule) {
     if (!r.contains("near")) return;
     const json& near = r["near"];
     if (near.is_object()) {
@@ -164,7 +61,7 @@ void read_near_conditions(Checker& check, const json& r, const std::string& at, 
     }
 }
 
-void read_text_rule(Checker& check, const json& r, const std::string& at,
+void read_text_rule(RuleFileChecker& check, const json& r, const std::string& at,
                     const std::string& category, const std::string& file, RuleSet& out) {
     TextRule rule;
     rule.id = check.text(r, at, "id");
@@ -194,7 +91,7 @@ void read_text_rule(Checker& check, const json& r, const std::string& at,
     out.rules.push_back(std::move(rule));
 }
 
-void read_closed_rule(Checker& check, const json& r, const std::string& at,
+void read_closed_rule(RuleFileChecker& check, const json& r, const std::string& at,
                       const std::string& category, RuleSet& out) {
     ClosedAnswerRule rule;
     rule.id = check.text(r, at, "id");
@@ -215,7 +112,7 @@ void read_closed_rule(Checker& check, const json& r, const std::string& at,
     out.closed_rules.push_back(std::move(rule));
 }
 
-void read_category(Checker& check, const json& doc, const std::string& file, RuleSet& out) {
+void read_category(RuleFileChecker& check, const json& doc, const std::string& file, RuleSet& out) {
     const std::string category = check.text(doc, "", "category");
     const std::string title = check.text(doc, "", "title");
     if (out.categories.contains(category)) {
@@ -248,7 +145,7 @@ void read_category(Checker& check, const json& doc, const std::string& file, Rul
     }
 }
 
-void read_lexicon(Checker& check, const json& doc, RuleSet& out) {
+void read_lexicon(RuleFileChecker& check, const json& doc, RuleSet& out) {
     const json* sets = check.field(doc, "", "sets", json::value_t::object, true);
     if (!sets) return;
     for (const auto& [name, value] : sets->items()) {
@@ -258,73 +155,9 @@ void read_lexicon(Checker& check, const json& doc, RuleSet& out) {
     }
 }
 
-void read_trigger(Checker& check, const json& t, const std::string& at, RuleSet& out) {
-    ContextTrigger trigger;
-    const std::string type = check.text(t, at, "type");
-    if (auto parsed = parse_context_type(type)) {
-        trigger.type = *parsed;
-    } else if (!type.empty()) {
-        check.fail(at + "/type", "\"" + type + "\" is not a context type");
-    }
-    const std::string direction = check.text(t, at, "direction");
-    if (direction == "before")
-        trigger.direction = Direction::before;
-    else if (direction == "after")
-        trigger.direction = Direction::after;
-    else if (direction == "both")
-        trigger.direction = Direction::both;
-    else if (!direction.empty())
-        check.fail(at + "/direction", "must be before, after or both");
-    if (const json* w = check.field(t, at, "window", json::value_t::number_unsigned, true)) {
-        trigger.window = w->get<int>();
-        if (trigger.window < 0 || trigger.window > 40)
-            check.fail(at + "/window", "must be 0 to 40 words");
-    }
-    trigger.phrases = check.phrases(t, at, "phrases");
-    out.triggers.push_back(std::move(trigger));
-}
-
-// "misspellings": {"dosnt": "doesnt", ...}: one word each side, different.
-void read_misspellings(Checker& check, const json& doc, RuleSet& out) {
-    const json* map = check.field(doc, "", "misspellings", json::value_t::object, false);
-    if (!map) return;
-    for (const auto& [typed, meant] : map->items()) {
-        const std::string at = "/misspellings/" + typed;
-        const std::string from = normalize_phrase(typed);
-        const std::string to = meant.is_string() ? normalize_phrase(meant.get<std::string>()) : "";
-        if (from.empty() || from.find(' ') != std::string::npos || to.empty() ||
-            to.find(' ') != std::string::npos) {
-            check.fail(at, "must map one word as typed to the one word meant");
-        } else if (from == to) {
-            check.fail(at, "maps \"" + typed + "\" to itself");
-        } else {
-            out.misspellings.emplace(from, meant.get<std::string>());
-        }
-    }
-}
-
-void read_context(Checker& check, const json& doc, RuleSet& out) {
-    read_misspellings(check, doc, out);
-    out.terminators = check.phrases(doc, "", "terminators");
-    out.spelling_exceptions = check.phrases(doc, "", "spelling_exceptions", false);
-    out.clause_openers = check.phrases(doc, "", "clause_openers", false);
-    if (const json* triggers = check.field(doc, "", "triggers", json::value_t::array, true)) {
-        for (std::size_t i = 0; i < triggers->size(); ++i) {
-            read_trigger(check, (*triggers)[i], "/triggers/" + std::to_string(i), out);
-        }
-    }
-    if (const json* who = check.field(doc, "", "experiencer", json::value_t::object, true)) {
-        for (auto e : {Experiencer::respondent, Experiencer::particular_person,
-                       Experiencer::people_in_general}) {
-            const std::string name(to_string(e));
-            out.experiencer_words[e] = check.phrases(*who, "/experiencer", name.c_str());
-        }
-    }
-}
-
 void read_file(const std::string& file, const std::string& text, RuleSet& out,
                std::vector<RuleProblem>& problems) {
-    Checker check(file, problems);
+    RuleFileChecker check(file, problems);
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         check.fail("", "is not a JSON object (check for a missing comma or bracket)");
@@ -348,7 +181,7 @@ void read_file(const std::string& file, const std::string& text, RuleSet& out,
     else if (kind == "lexicon")
         read_lexicon(check, doc, out);
     else if (kind == "context")
-        read_context(check, doc, out);
+        read_context_file(check, doc, out);
     else if (!kind.empty())
         check.fail("/kind", "must be category, lexicon or context");
 }
