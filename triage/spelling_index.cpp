@@ -40,6 +40,9 @@ bool SpellingIndex::may_match(std::string_view t) const {
 std::optional<std::string> SpellingIndex::correct(std::string_view token) const {
     if (words_.empty() || token.size() + 1 < kMinWordLength || token.size() > 40)
         return std::nullopt;
+    // Most tokens open with letters no indexed form opens with: no probe
+    // could find anything, so skip the hashing.
+    if (!may_match(token)) return std::nullopt;
     std::string key(token);
     if (known_.contains(key)) return std::nullopt;
     std::optional<std::uint32_t> best;
