@@ -37,8 +37,12 @@ Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
 // match, in the same sentence.
 bool near_term_within(const NormalizedText& text, const PhraseHits& hits, std::uint32_t group,
                       int within, TokenSpan match) {
-    for (const RoleHit& near : hits.near_terms) {
-        if (near.index != group || near.span.overlaps(match)) continue;
+    const auto [from, to] =
+        std::equal_range(hits.near_terms.begin(), hits.near_terms.end(), RoleHit{group, {}},
+                         [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
+    for (auto it = from; it != to; ++it) {
+        const RoleHit& near = *it;
+        if (near.span.overlaps(match)) continue;
         const TokenSpan gap = near.span.last < match.first ? TokenSpan{near.span.last, match.first}
                                                            : TokenSpan{match.last, near.span.first};
         if (static_cast<int>(gap.last - gap.first) > within) continue;
@@ -87,18 +91,23 @@ std::vector<std::string> spelling_notes(const Corrections& corrections, const No
 // the same kind appears.
 void summarise(AnswerAssessment& answer) {
     std::set<std::string> categories;
-    std::set<std::string> corroborating;
     for (const RuleMatch& m : answer.matches) {
         if (m.severity == Severity::none) continue;
         answer.severity = std::max(answer.severity, m.severity);
         categories.insert(m.category);
+    }
+    answer.categories.assign(categories.begin(), categories.end());
+    // Corroboration can only raise the answer to high; when it is there
+    // already, the words need not be normalised again to count signals.
+    if (answer.severity >= Severity::high) return;
+    std::set<std::string> corroborating;
+    for (const RuleMatch& m : answer.matches) {
         // Only signals no context doubted: a past, resolved worry is no second signal.
         if (m.severity >= Severity::medium && m.severity == m.rule_severity) {
             corroborating.insert(normalize_phrase(m.text));
         }
     }
-    if (corroborating.size() >= 2) answer.severity = std::max(answer.severity, Severity::high);
-    answer.categories.assign(categories.begin(), categories.end());
+    if (corroborating.size() >= 2) answer.severity = Severity::high;
 }
 
 }  // namespace
@@ -120,7 +129,8 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
     NormalizedText text = normalize(original);
     if (text.tokens.empty()) return out;
     const Corrections corrections = correct_spelling(rules, text);
-    PhraseHits hits = find_phrases(rules, text);
+    thread_local PhraseHits hits;  // per thread: the engine itself stays immutable
+    find_phrases(rules, text, hits);
     // Earliest, then longest, first: one match per rule per place in the text.
     std::sort(hits.rule_terms.begin(), hits.rule_terms.end(),
               [](const RoleHit& a, const RoleHit& b) {

@@ -96,8 +96,12 @@ void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text,
 
 }  // namespace
 
-PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) {
-    PhraseHits out;
+void find_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out) {
+    out.rule_terms.clear();
+    out.near_terms.clear();
+    out.triggers.clear();
+    out.experiencers.clear();
+    out.cuts.clear();
     for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
         if (text.tokens[t].kind == TokenKind::stop) out.cuts.push_back(t);
     }
@@ -119,8 +123,11 @@ PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) 
     }
     find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());
+    // Proximity asks "is there a term of group g near here?" once per rule
+    // match; grouped, it looks only at that group's terms.
+    std::sort(out.near_terms.begin(), out.near_terms.end(),
+              [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     drop_pseudo_triggered(rules, out.triggers);
-    return out;
 }
 
 }  // namespace safesurvey::triage

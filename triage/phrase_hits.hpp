@@ -24,14 +24,15 @@ struct RoleHit {
 
 struct PhraseHits {
     std::vector<RoleHit> rule_terms;
-    std::vector<RoleHit> near_terms;
+    std::vector<RoleHit> near_terms;  // sorted by near group
     std::vector<RoleHit> triggers;
     std::vector<RoleHit> experiencers;
     std::vector<std::uint32_t> cuts;  // tokens that end a context scope, sorted
 };
 
-// Scans `text` and sorts what it finds. Pseudo-triggers ("not only", "no one")
-// remove the triggers within their words.
-PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text);
+// Scans `text` and sorts what it finds into `out`, which is cleared first
+// (callers reuse one per thread, so an answer allocates nothing here).
+// Pseudo-triggers ("not only", "no one") remove the triggers within their words.
+void find_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out);
 
 }  // namespace safesurvey::triage
