@@ -56,6 +56,7 @@ class PhraseTable {
                                 std::move(words.words),
                                 std::move(words.forms),
                                 leading,
+                                {},
                                 {}});
         }
         add_use(phrases_[it->second].uses, use);
@@ -106,6 +107,14 @@ std::map<std::string, std::string> rule_words(const RuleSet& rules, bool serious
     return words;
 }
 
+void split_near_uses(CompiledPhrase& phrase) {
+    for (const PhraseUse& use : phrase.uses) {
+        if (use.role == PhraseRole::near_term) phrase.near_groups.push_back(use.index);
+    }
+    std::erase_if(phrase.uses, [](const PhraseUse& u) { return u.role == PhraseRole::near_term; });
+    std::sort(phrase.near_groups.begin(), phrase.near_groups.end());
+}
+
 }  // namespace
 
 CompiledRules compile_rules(RuleSet rules) {
@@ -140,6 +149,7 @@ CompiledRules compile_rules(RuleSet rules) {
         }
     }
     out.phrases = table.take();
+    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase);
     out.filler_uses = table.take_filler_uses();
     std::vector<std::string> texts;
     texts.reserve(out.phrases.size());

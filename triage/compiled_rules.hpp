@@ -47,7 +47,11 @@ struct CompiledPhrase {
     std::vector<std::string> words;   // canonical words, fillers included (checks only)
     std::vector<std::string> forms;   // their matching forms
     std::size_t leading_fillers = 0;  // of `words`, before the first matched one
-    std::vector<PhraseUse> uses;
+    std::vector<PhraseUse> uses;      // in the order added, near terms excepted
+    // The near groups this phrase is a term of, sorted. Kept apart from
+    // `uses` because a common word ("home", "mum") is a near term of hundreds
+    // of groups: one hit per place is enough for proximity to look up.
+    std::vector<std::uint32_t> near_groups;
 };
 
 struct CompiledRules {

@@ -33,24 +33,33 @@ Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
     return corrections;
 }
 
+// Whether a near term at `near` is close enough to the match: within
+// `within` words, in the same sentence, not overlapping it.
+bool near_enough(const NormalizedText& text, TokenSpan near, int within, TokenSpan match) {
+    if (near.overlaps(match)) return false;
+    const TokenSpan gap = near.last < match.first ? TokenSpan{near.last, match.first}
+                                                  : TokenSpan{match.last, near.first};
+    if (static_cast<int>(gap.last - gap.first) > within) return false;
+    for (std::uint32_t t = gap.first; t <= gap.last; ++t) {
+        if (text.tokens[t].kind == TokenKind::stop) return false;
+    }
+    return true;
+}
+
 // Whether a term of near group `group` sits within `within` words of the
 // match, in the same sentence.
-bool near_term_within(const NormalizedText& text, const PhraseHits& hits, std::uint32_t group,
-                      int within, TokenSpan match) {
+bool near_term_within(const CompiledRules& rules, const NormalizedText& text,
+                      const PhraseHits& hits, std::uint32_t group, int within, TokenSpan match) {
+    for (const RoleHit& near : hits.near_phrases) {
+        if (!near_enough(text, near.span, within, match)) continue;
+        const auto& groups = rules.phrases[near.index].near_groups;
+        if (std::binary_search(groups.begin(), groups.end(), group)) return true;
+    }
     const auto [from, to] =
         std::equal_range(hits.near_terms.begin(), hits.near_terms.end(), RoleHit{group, {}},
                          [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     for (auto it = from; it != to; ++it) {
-        const RoleHit& near = *it;
-        if (near.span.overlaps(match)) continue;
-        const TokenSpan gap = near.span.last < match.first ? TokenSpan{near.span.last, match.first}
-                                                           : TokenSpan{match.last, near.span.first};
-        if (static_cast<int>(gap.last - gap.first) > within) continue;
-        bool crosses_stop = false;
-        for (std::uint32_t t = gap.first; t <= gap.last && !crosses_stop; ++t) {
-            crosses_stop = text.tokens[t].kind == TokenKind::stop;
-        }
-        if (!crosses_stop) return true;
+        if (near_enough(text, it->span, within, match)) return true;
     }
     return false;
 }
@@ -59,7 +68,7 @@ bool near_term_within(const NormalizedText& text, const PhraseHits& hits, std::u
 bool near_conditions_hold(const CompiledRules& rules, const NormalizedText& text,
                           const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
     for (const auto& [group, within] : rules.near_of_rule[rule]) {
-        if (!near_term_within(text, hits, group, within, match)) return false;
+        if (!near_term_within(rules, text, hits, group, within, match)) return false;
     }
     return true;
 }

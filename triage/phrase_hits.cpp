@@ -98,6 +98,7 @@ void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text,
 
 void find_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out) {
     out.rule_terms.clear();
+    out.near_phrases.clear();
     out.near_terms.clear();
     out.triggers.clear();
     out.experiencers.clear();
@@ -120,11 +121,12 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
             span = *checked;
         }
         for (const PhraseUse& use : phrase.uses) add_hit(out, text, use, span);
+        if (!phrase.near_groups.empty()) out.near_phrases.push_back({hit.phrase, span});
     }
     find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());
-    // Proximity asks "is there a term of group g near here?" once per rule
-    // match; grouped, it looks only at that group's terms.
+    // Proximity asks "is there a term of group g near here?": grouped, it
+    // looks only at that group's terms.
     std::sort(out.near_terms.begin(), out.near_terms.end(),
               [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     drop_pseudo_triggered(rules, out.triggers);

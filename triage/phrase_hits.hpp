@@ -24,7 +24,11 @@ struct RoleHit {
 
 struct PhraseHits {
     std::vector<RoleHit> rule_terms;
-    std::vector<RoleHit> near_terms;  // sorted by near group
+    // Near terms of phrases in the automaton, once per place with the phrase
+    // as index (CompiledPhrase::near_groups says which groups it serves),
+    // and those found as single fillers, by group and sorted by it.
+    std::vector<RoleHit> near_phrases;
+    std::vector<RoleHit> near_terms;
     std::vector<RoleHit> triggers;
     std::vector<RoleHit> experiencers;
     std::vector<std::uint32_t> cuts;  // tokens that end a context scope, sorted
