@@ -73,7 +73,6 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
         for (int s = 0; s < kAlphabet; ++s) {
             const std::int32_t kid = trie.children[old][s];
             if (kid < 0) continue;
-            if (i == 0) root_children_[s] = static_cast<std::uint32_t>(order.size());
             order.push_back(kid);
             label_.push_back(static_cast<std::uint8_t>(s));
         }
@@ -81,9 +80,17 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
         first_id_.push_back(static_cast<std::uint32_t>(ids_.size()));
     }
     first_child_.push_back(static_cast<std::uint32_t>(order.size()));
+    const std::uint32_t dense = std::min<std::uint32_t>(kDenseNodes, state_count());
+    dense_.assign(static_cast<std::size_t>(dense) * kAlphabet, 0);
+    for (std::uint32_t n = 0; n < dense; ++n) {
+        for (std::uint32_t c = first_child_[n]; c < first_child_[n + 1]; ++c) {
+            dense_[n * kAlphabet + label_[c]] = c;
+        }
+    }
 }
 
 std::uint32_t PhraseAutomaton::child(std::uint32_t node, std::uint8_t symbol) const {
+    if (node < kDenseNodes) return dense_[node * kAlphabet + symbol];
     // Children are sorted by symbol and few below the first levels.
     const std::uint32_t end = first_child_[node + 1];
     for (std::uint32_t c = first_child_[node]; c < end; ++c) {
@@ -97,7 +104,7 @@ void PhraseAutomaton::walk(std::string_view text, std::uint32_t start,
                            std::vector<Hit>& found) const {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     const auto size = static_cast<std::uint32_t>(text.size());
-    std::uint32_t node = root_children_[kSymbols[data[start]]];
+    std::uint32_t node = dense_[kSymbols[data[start]]];  // the root's row
     for (std::uint32_t i = start; node != 0;) {
         for (std::uint32_t k = first_id_[node]; k < first_id_[node + 1]; ++k) {
             found.push_back({ids_[k], i + 1});

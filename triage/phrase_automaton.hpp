@@ -46,8 +46,12 @@ class PhraseAutomaton {
     std::uint32_t child(std::uint32_t node, std::uint8_t symbol) const;
     void walk(std::string_view text, std::uint32_t start, std::vector<Hit>& found) const;
 
-    std::array<std::uint32_t, kAlphabet> root_children_{};  // 0 = none
-    std::vector<std::uint8_t> label_;                       // node -> symbol of the edge into it
+    // Full rows for the first kDenseNodes nodes (the root and the levels
+    // below it, where most steps are and where nodes have many children);
+    // deeper nodes search their few children.
+    static constexpr std::uint32_t kDenseNodes = 1024;
+    std::vector<std::uint32_t> dense_;        // node * kAlphabet + symbol -> child, 0 = none
+    std::vector<std::uint8_t> label_;         // node -> symbol of the edge into it
     std::vector<std::uint32_t> first_child_;  // node -> children first_child_[n] .. [n + 1] - 1
     std::vector<std::uint32_t> first_id_;     // node -> phrases first_id_[n] .. [n + 1] - 1
     std::vector<std::uint32_t> ids_;          // phrases ending at each node, ascending
