@@ -135,10 +135,13 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
     const CompiledRules& rules = *compiled_;
     AnswerAssessment out;
     out.question_id = std::move(question_id);
-    NormalizedText text = normalize(original);
+    // Per-thread scratch, reused from answer to answer: the engine itself
+    // stays immutable and safe to share between threads.
+    thread_local NormalizedText text;
+    normalize(original, text);
     if (text.tokens.empty()) return out;
     const Corrections corrections = correct_spelling(rules, text);
-    thread_local PhraseHits hits;  // per thread: the engine itself stays immutable
+    thread_local PhraseHits hits;
     find_phrases(rules, text, hits);
     // Earliest, then longest, first: one match per rule per place in the text.
     std::sort(hits.rule_terms.begin(), hits.rule_terms.end(),
