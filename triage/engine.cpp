@@ -50,7 +50,16 @@ bool near_enough(const NormalizedText& text, TokenSpan near, int within, TokenSp
 // match, in the same sentence.
 bool near_term_within(const CompiledRules& rules, const NormalizedText& text,
                       const PhraseHits& hits, std::uint32_t group, int within, TokenSpan match) {
-    for (const RoleHit& near : hits.near_phrases) {
+    // Only places that start close enough can be near: sorted by start, and
+    // no longer than the longest, they lie in one short run of the list.
+    const std::int64_t lowest =
+        std::int64_t{match.first} - within - std::int64_t{hits.longest_near_phrase};
+    const auto begin =
+        std::partition_point(hits.near_phrases.begin(), hits.near_phrases.end(),
+                             [&](const RoleHit& h) { return std::int64_t{h.span.first} < lowest; });
+    const std::int64_t highest = std::int64_t{match.last} + within;
+    for (auto it = begin; it != hits.near_phrases.end() && it->span.first <= highest; ++it) {
+        const RoleHit& near = *it;
         if (!near_enough(text, near.span, within, match)) continue;
         const auto& groups = rules.phrases[near.index].near_groups;
         if (std::binary_search(groups.begin(), groups.end(), group)) return true;

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "triage/word_form.hpp"
+#include "triage/word_form_cache.hpp"
 
 namespace safesurvey::triage {
 
@@ -260,7 +261,11 @@ class Tokenizer {
         }
         word_.clear();
         if (token.text.empty()) return;
-        token.form = ascii ? word_form(unsquashed) : token.text;
+        if (ascii) {
+            assign_word_form(unsquashed, token.form);
+        } else {
+            token.form = token.text;
+        }
         tokens_.push_back(std::move(token));
     }
 

@@ -99,6 +99,7 @@ void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text,
 void find_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out) {
     out.rule_terms.clear();
     out.near_phrases.clear();
+    out.longest_near_phrase = 0;
     out.near_terms.clear();
     out.triggers.clear();
     out.experiencers.clear();
@@ -121,12 +122,17 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
             span = *checked;
         }
         for (const PhraseUse& use : phrase.uses) add_hit(out, text, use, span);
-        if (!phrase.near_groups.empty()) out.near_phrases.push_back({hit.phrase, span});
+        if (!phrase.near_groups.empty()) {
+            out.near_phrases.push_back({hit.phrase, span});
+            out.longest_near_phrase = std::max(out.longest_near_phrase, span.last - span.first);
+        }
     }
     find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());
     // Proximity asks "is there a term of group g near here?": grouped, it
     // looks only at that group's terms.
+    std::sort(out.near_phrases.begin(), out.near_phrases.end(),
+              [](const RoleHit& a, const RoleHit& b) { return a.span.first < b.span.first; });
     std::sort(out.near_terms.begin(), out.near_terms.end(),
               [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     drop_pseudo_triggered(rules, out.triggers);

@@ -27,7 +27,8 @@ struct PhraseHits {
     // Near terms of phrases in the automaton, once per place with the phrase
     // as index (CompiledPhrase::near_groups says which groups it serves),
     // and those found as single fillers, by group and sorted by it.
-    std::vector<RoleHit> near_phrases;
+    std::vector<RoleHit> near_phrases;      // sorted by span.first
+    std::uint32_t longest_near_phrase = 0;  // most tokens one spans, less one
     std::vector<RoleHit> near_terms;
     std::vector<RoleHit> triggers;
     std::vector<RoleHit> experiencers;
