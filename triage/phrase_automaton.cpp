@@ -66,10 +66,10 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
     // consecutive numbers, so two offsets describe them all.
     std::vector<std::int32_t> order{0};
     label_.push_back(0);
-    first_id_.push_back(0);
     for (std::size_t i = 0; i < order.size(); ++i) {
         const std::int32_t old = order[i];
-        first_child_.push_back(static_cast<std::uint32_t>(order.size()));
+        nodes_.push_back(
+            {static_cast<std::uint32_t>(order.size()), static_cast<std::uint32_t>(ids_.size())});
         for (int s = 0; s < kAlphabet; ++s) {
             const std::int32_t kid = trie.children[old][s];
             if (kid < 0) continue;
@@ -77,13 +77,13 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
             label_.push_back(static_cast<std::uint8_t>(s));
         }
         ids_.insert(ids_.end(), trie.ids[old].begin(), trie.ids[old].end());
-        first_id_.push_back(static_cast<std::uint32_t>(ids_.size()));
     }
-    first_child_.push_back(static_cast<std::uint32_t>(order.size()));
+    nodes_.push_back(
+        {static_cast<std::uint32_t>(order.size()), static_cast<std::uint32_t>(ids_.size())});
     const std::uint32_t dense = std::min<std::uint32_t>(kDenseNodes, state_count());
     dense_.assign(static_cast<std::size_t>(dense) * kAlphabet, 0);
     for (std::uint32_t n = 0; n < dense; ++n) {
-        for (std::uint32_t c = first_child_[n]; c < first_child_[n + 1]; ++c) {
+        for (std::uint32_t c = nodes_[n].first_child; c < nodes_[n + 1].first_child; ++c) {
             dense_[n * kAlphabet + label_[c]] = c;
         }
     }
@@ -92,8 +92,8 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
 std::uint32_t PhraseAutomaton::child(std::uint32_t node, std::uint8_t symbol) const {
     if (node < kDenseNodes) return dense_[node * kAlphabet + symbol];
     // Children are sorted by symbol and few below the first levels.
-    const std::uint32_t end = first_child_[node + 1];
-    for (std::uint32_t c = first_child_[node]; c < end; ++c) {
+    const std::uint32_t end = nodes_[node + 1].first_child;
+    for (std::uint32_t c = nodes_[node].first_child; c < end; ++c) {
         if (label_[c] >= symbol) return label_[c] == symbol ? c : 0;
     }
     return 0;
@@ -106,7 +106,7 @@ void PhraseAutomaton::walk(std::string_view text, std::uint32_t start,
     const auto size = static_cast<std::uint32_t>(text.size());
     std::uint32_t node = dense_[kSymbols[data[start]]];  // the root's row
     for (std::uint32_t i = start; node != 0;) {
-        for (std::uint32_t k = first_id_[node]; k < first_id_[node + 1]; ++k) {
+        for (std::uint32_t k = nodes_[node].first_id; k < nodes_[node + 1].first_id; ++k) {
             found.push_back({ids_[k], i + 1});
         }
         if (++i == size) break;
