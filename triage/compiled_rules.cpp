@@ -57,7 +57,8 @@ class PhraseTable {
                                 std::move(words.forms),
                                 leading,
                                 {},
-                                {}});
+                                0,
+                                0});
         }
         add_use(phrases_[it->second].uses, use);
     }
@@ -107,12 +108,14 @@ std::map<std::string, std::string> rule_words(const RuleSet& rules, bool serious
     return words;
 }
 
-void split_near_uses(CompiledPhrase& phrase) {
+void split_near_uses(CompiledPhrase& phrase, std::vector<std::uint32_t>& near_groups) {
+    phrase.near_from = static_cast<std::uint32_t>(near_groups.size());
     for (const PhraseUse& use : phrase.uses) {
-        if (use.role == PhraseRole::near_term) phrase.near_groups.push_back(use.index);
+        if (use.role == PhraseRole::near_term) near_groups.push_back(use.index);
     }
+    phrase.near_to = static_cast<std::uint32_t>(near_groups.size());
+    std::sort(near_groups.begin() + phrase.near_from, near_groups.end());
     std::erase_if(phrase.uses, [](const PhraseUse& u) { return u.role == PhraseRole::near_term; });
-    std::sort(phrase.near_groups.begin(), phrase.near_groups.end());
 }
 
 }  // namespace
@@ -149,7 +152,7 @@ CompiledRules compile_rules(RuleSet rules) {
         }
     }
     out.phrases = table.take();
-    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase);
+    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, out.near_groups);
     out.filler_uses = table.take_filler_uses();
     std::vector<std::string> texts;
     texts.reserve(out.phrases.size());

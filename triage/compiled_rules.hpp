@@ -48,15 +48,18 @@ struct CompiledPhrase {
     std::vector<std::string> forms;   // their matching forms
     std::size_t leading_fillers = 0;  // of `words`, before the first matched one
     std::vector<PhraseUse> uses;      // in the order added, near terms excepted
-    // The near groups this phrase is a term of, sorted. Kept apart from
-    // `uses` because a common word ("home", "mum") is a near term of hundreds
-    // of groups: one hit per place is enough for proximity to look up.
-    std::vector<std::uint32_t> near_groups;
+    // The near groups this phrase is a term of: CompiledRules::near_groups
+    // [near_from, near_to), sorted. Kept apart from `uses` because a common
+    // word ("home", "mum") is a near term of hundreds of groups: one hit per
+    // place is enough for proximity to look them up.
+    std::uint32_t near_from = 0;
+    std::uint32_t near_to = 0;
 };
 
 struct CompiledRules {
     RuleSet source;
     std::vector<CompiledPhrase> phrases;
+    std::vector<std::uint32_t> near_groups;  // every phrase's, end to end
     PhraseAutomaton automaton{{}};
     // Phrases that are a single filler word ("his", "my"): found by token, as
     // the matching text leaves them out.

@@ -35,49 +35,47 @@ Corrections correct_spelling(const CompiledRules& rules, NormalizedText& text) {
 
 // Whether a near term at `near` is close enough to the match: within
 // `within` words, in the same sentence, not overlapping it.
-bool near_enough(const NormalizedText& text, TokenSpan near, int within, TokenSpan match) {
+bool near_enough(const PhraseHits& hits, TokenSpan near, int within, TokenSpan match) {
     if (near.overlaps(match)) return false;
     const TokenSpan gap = near.last < match.first ? TokenSpan{near.last, match.first}
                                                   : TokenSpan{match.last, near.first};
     if (static_cast<int>(gap.last - gap.first) > within) return false;
-    for (std::uint32_t t = gap.first; t <= gap.last; ++t) {
-        if (text.tokens[t].kind == TokenKind::stop) return false;
-    }
-    return true;
+    return hits.stops_before[gap.last + 1] == hits.stops_before[gap.first];
 }
 
 // Whether a term of near group `group` sits within `within` words of the
 // match, in the same sentence.
-bool near_term_within(const CompiledRules& rules, const NormalizedText& text,
-                      const PhraseHits& hits, std::uint32_t group, int within, TokenSpan match) {
+bool near_term_within(const CompiledRules& rules, const PhraseHits& hits, std::uint32_t group,
+                      int within, TokenSpan match) {
     // Only places that start close enough can be near: sorted by start, and
     // no longer than the longest, they lie in one short run of the list.
     const std::int64_t lowest =
         std::int64_t{match.first} - within - std::int64_t{hits.longest_near_phrase};
-    const auto begin =
-        std::partition_point(hits.near_phrases.begin(), hits.near_phrases.end(),
-                             [&](const RoleHit& h) { return std::int64_t{h.span.first} < lowest; });
+    const auto begin = std::partition_point(
+        hits.near_phrases.begin(), hits.near_phrases.end(),
+        [&](const NearPlace& h) { return std::int64_t{h.span.first} < lowest; });
     const std::int64_t highest = std::int64_t{match.last} + within;
     for (auto it = begin; it != hits.near_phrases.end() && it->span.first <= highest; ++it) {
-        const RoleHit& near = *it;
-        if (!near_enough(text, near.span, within, match)) continue;
-        const auto& groups = rules.phrases[near.index].near_groups;
-        if (std::binary_search(groups.begin(), groups.end(), group)) return true;
+        if (!near_enough(hits, it->span, within, match)) continue;
+        const auto groups = rules.near_groups.begin();
+        if (std::binary_search(groups + it->groups_from, groups + it->groups_to, group)) {
+            return true;
+        }
     }
     const auto [from, to] =
         std::equal_range(hits.near_terms.begin(), hits.near_terms.end(), RoleHit{group, {}},
                          [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     for (auto it = from; it != to; ++it) {
-        if (near_enough(text, it->span, within, match)) return true;
+        if (near_enough(hits, it->span, within, match)) return true;
     }
     return false;
 }
 
 // Whether every near condition of the rule holds around the match.
-bool near_conditions_hold(const CompiledRules& rules, const NormalizedText& text,
-                          const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
+bool near_conditions_hold(const CompiledRules& rules, const PhraseHits& hits, std::uint32_t rule,
+                          TokenSpan match) {
     for (const auto& [group, within] : rules.near_of_rule[rule]) {
-        if (!near_term_within(rules, text, hits, group, within, match)) return false;
+        if (!near_term_within(rules, hits, group, within, match)) return false;
     }
     return true;
 }
@@ -163,7 +161,7 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
         const bool repeat = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
             return t.first == hit.index && t.second.overlaps(hit.span);
         });
-        if (repeat || !near_conditions_hold(rules, text, hits, hit.index, hit.span)) continue;
+        if (repeat || !near_conditions_hold(rules, hits, hit.index, hit.span)) continue;
         taken.emplace_back(hit.index, hit.span);
         const TextRule& rule = rules.source.rules[hit.index];
         ContextOutcome context = apply_context(rules, text, original, hits, rule, hit.span);

@@ -104,8 +104,11 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
     out.triggers.clear();
     out.experiencers.clear();
     out.cuts.clear();
+    out.stops_before.assign(1, 0);
     for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
-        if (text.tokens[t].kind == TokenKind::stop) out.cuts.push_back(t);
+        const bool stop = text.tokens[t].kind == TokenKind::stop;
+        if (stop) out.cuts.push_back(t);
+        out.stops_before.push_back(out.stops_before.back() + (stop ? 1 : 0));
     }
     thread_local std::vector<PhraseAutomaton::Hit> raw;
     raw.clear();
@@ -122,8 +125,8 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
             span = *checked;
         }
         for (const PhraseUse& use : phrase.uses) add_hit(out, text, use, span);
-        if (!phrase.near_groups.empty()) {
-            out.near_phrases.push_back({hit.phrase, span});
+        if (phrase.near_from != phrase.near_to) {
+            out.near_phrases.push_back({span, phrase.near_from, phrase.near_to});
             out.longest_near_phrase = std::max(out.longest_near_phrase, span.last - span.first);
         }
     }
@@ -132,7 +135,7 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
     // Proximity asks "is there a term of group g near here?": grouped, it
     // looks only at that group's terms.
     std::sort(out.near_phrases.begin(), out.near_phrases.end(),
-              [](const RoleHit& a, const RoleHit& b) { return a.span.first < b.span.first; });
+              [](const NearPlace& a, const NearPlace& b) { return a.span.first < b.span.first; });
     std::sort(out.near_terms.begin(), out.near_terms.end(),
               [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     drop_pseudo_triggered(rules, out.triggers);
