@@ -155,9 +155,13 @@ CompiledRules compile_rules(RuleSet rules) {
     for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, out.near_groups);
     out.filler_uses = table.take_filler_uses();
     std::vector<std::string> texts;
+    std::vector<bool> prefix;
     texts.reserve(out.phrases.size());
-    for (const auto& p : out.phrases) texts.push_back(p.text);
-    out.automaton = PhraseAutomaton(texts);
+    for (const auto& p : out.phrases) {
+        texts.push_back(p.text);
+        prefix.push_back(p.prefix);
+    }
+    out.automaton = PhraseAutomaton(texts, prefix);
     // Every rule word is a real word to the speller: "bruise" is not a
     // misspelt "bruises".
     std::vector<std::string> exceptions;

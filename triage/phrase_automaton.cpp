@@ -58,7 +58,8 @@ int PhraseAutomaton::symbol(unsigned char c) {
     return kSymbols[c];
 }
 
-PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
+PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases,
+                                 const std::vector<bool>& prefix) {
     BuildTrie trie;
     trie.add_node();
     for (std::uint32_t id = 0; id < phrases.size(); ++id) trie.insert(phrases[id], id);
@@ -76,7 +77,9 @@ PhraseAutomaton::PhraseAutomaton(const std::vector<std::string>& phrases) {
             order.push_back(kid);
             label_.push_back(static_cast<std::uint8_t>(s));
         }
-        ids_.insert(ids_.end(), trie.ids[old].begin(), trie.ids[old].end());
+        for (std::uint32_t id : trie.ids[old]) {
+            ids_.push_back(id < prefix.size() && prefix[id] ? id | kPrefix : id);
+        }
     }
     nodes_.push_back(
         {static_cast<std::uint32_t>(order.size()), static_cast<std::uint32_t>(ids_.size())});
@@ -106,8 +109,9 @@ void PhraseAutomaton::walk(std::string_view text, std::uint32_t start,
     const auto size = static_cast<std::uint32_t>(text.size());
     std::uint32_t node = dense_[kSymbols[data[start]]];  // the root's row
     for (std::uint32_t i = start; node != 0;) {
+        const bool word_end = i + 1 == size || data[i + 1] == ' ';
         for (std::uint32_t k = nodes_[node].first_id; k < nodes_[node + 1].first_id; ++k) {
-            found.push_back({ids_[k], i + 1});
+            if (word_end || (ids_[k] & kPrefix)) found.push_back({ids_[k] & ~kPrefix, i + 1});
         }
         if (++i == size) break;
         node = child(node, kSymbols[data[i]]);

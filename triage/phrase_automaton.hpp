@@ -23,17 +23,18 @@ namespace safesurvey::triage {
 class PhraseAutomaton {
   public:
     // Phrase i of `phrases` is reported as id i. Phrases may repeat.
-    explicit PhraseAutomaton(const std::vector<std::string>& phrases);
+    // `prefix[i]` (if given) lets phrase i end inside a word ("strangl*").
+    explicit PhraseAutomaton(const std::vector<std::string>& phrases,
+                             const std::vector<bool>& prefix = {});
 
     struct Hit {
         std::uint32_t phrase;
         std::uint32_t end;  // one past the last byte in the scanned text
     };
-    // Appends every occurrence that starts a word (at 0 or after a space),
-    // whether or not it ends on a word boundary: the caller checks the end
-    // because prefix phrases ("strangl*") may end inside a word. Hits come by
-    // end, then start, then phrase id: the order a left-to-right
-    // Aho–Corasick scan reports them in.
+    // Appends every occurrence that starts a word (at 0 or after a space)
+    // and ends one (at the end or before a space), or, for a prefix phrase,
+    // ends anywhere. Hits come by end, then start, then phrase id: the order
+    // a left-to-right Aho–Corasick scan reports them in.
     void scan(std::string_view text, std::vector<Hit>& hits) const;
 
     std::size_t state_count() const { return label_.size(); }
@@ -58,7 +59,11 @@ class PhraseAutomaton {
     };
     std::vector<std::uint8_t> label_;  // node -> symbol of the edge into it
     std::vector<Node> nodes_;          // one more than there are nodes
-    std::vector<std::uint32_t> ids_;   // phrases ending at each node, ascending
+    // Phrases ending at each node, ascending, kPrefix set on prefix phrases:
+    // hits that end inside a word are dropped here, before anyone looks up
+    // the phrase.
+    std::vector<std::uint32_t> ids_;
+    static constexpr std::uint32_t kPrefix = 0x80000000u;
 };
 
 }  // namespace safesurvey::triage

@@ -9,13 +9,6 @@ namespace safesurvey::triage {
 
 namespace {
 
-bool at_word_start(const std::string& s, std::size_t start) {
-    return start == 0 || s[start - 1] == ' ';
-}
-bool at_word_end(const std::string& s, std::size_t end) {
-    return end == s.size() || s[end] == ' ';
-}
-
 void drop_pseudo_triggered(const CompiledRules& rules, std::vector<RoleHit>& triggers) {
     std::vector<TokenSpan> pseudo;
     for (const RoleHit& h : triggers) {
@@ -115,9 +108,9 @@ void find_phrases(const CompiledRules& rules, const NormalizedText& text, Phrase
     rules.automaton.scan(text.matching, raw);
     for (const auto& hit : raw) {
         const CompiledPhrase& phrase = rules.phrases[hit.phrase];
+        // The automaton reports only hits that start a word and end one (or
+        // end anywhere, for prefix phrases).
         const std::size_t start = hit.end - phrase.text.size();
-        if (!at_word_start(text.matching, start)) continue;
-        if (!phrase.prefix && !at_word_end(text.matching, hit.end)) continue;
         TokenSpan span{text.token_at[start], text.token_at[hit.end - 1]};
         if (phrase.check != WordCheck::none) {
             const auto checked = checked_span(phrase, text, span.first);

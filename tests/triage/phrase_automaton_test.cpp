@@ -20,12 +20,13 @@ Hits scan(const PhraseAutomaton& automaton, std::string_view text) {
 }
 }  // namespace
 
-TEST_CASE("phrases are found where they start a word", "[triage][automaton]") {
+TEST_CASE("phrases are found where they start and end a word", "[triage][automaton]") {
     const PhraseAutomaton a({"hit", "hit me", "it", "me"});
     // "it" inside "hit" does not start a word; "me" ends where "hit me" does
     // but starts later, so it comes after it.
     CHECK(scan(a, "he hit me") == Hits{{0, 6}, {1, 9}, {3, 9}});
     CHECK(scan(a, "it") == Hits{{2, 2}});
+    CHECK(scan(a, "hits meet") == Hits{});  // neither ends a word
     CHECK(scan(a, "").empty());
 }
 
@@ -35,8 +36,9 @@ TEST_CASE("repeated phrases report every id, ascending", "[triage][automaton]") 
 }
 
 TEST_CASE("hits may end inside a word, for prefix phrases", "[triage][automaton]") {
-    const PhraseAutomaton a({"strangl", "strangled her"});
+    const PhraseAutomaton a({"strangl", "strangled her", "strangl"}, {true, false, false});
     CHECK(scan(a, "he strangled her") == Hits{{0, 10}, {1, 16}});
+    CHECK(scan(a, "strangl") == Hits{{0, 7}, {2, 7}});
 }
 
 TEST_CASE("other bytes are one symbol and empty phrases never match", "[triage][automaton]") {
