@@ -108,13 +108,19 @@ std::map<std::string, std::string> rule_words(const RuleSet& rules, bool serious
     return words;
 }
 
-void split_near_uses(CompiledPhrase& phrase, std::vector<std::uint32_t>& near_groups) {
-    phrase.near_from = static_cast<std::uint32_t>(near_groups.size());
+// Moves the phrase's near-term uses into a bit set of `words` 64-bit words.
+void split_near_uses(CompiledPhrase& phrase, std::size_t words, std::vector<std::uint64_t>& bits) {
+    const bool near = std::any_of(phrase.uses.begin(), phrase.uses.end(), [](const PhraseUse& u) {
+        return u.role == PhraseRole::near_term;
+    });
+    if (!near) return;
+    phrase.near_from = static_cast<std::uint32_t>(bits.size());
+    bits.resize(bits.size() + words, 0);
+    phrase.near_to = static_cast<std::uint32_t>(bits.size());
     for (const PhraseUse& use : phrase.uses) {
-        if (use.role == PhraseRole::near_term) near_groups.push_back(use.index);
+        if (use.role != PhraseRole::near_term) continue;
+        bits[phrase.near_from + use.index / 64] |= std::uint64_t{1} << (use.index % 64);
     }
-    phrase.near_to = static_cast<std::uint32_t>(near_groups.size());
-    std::sort(near_groups.begin() + phrase.near_from, near_groups.end());
     std::erase_if(phrase.uses, [](const PhraseUse& u) { return u.role == PhraseRole::near_term; });
 }
 
@@ -152,7 +158,8 @@ CompiledRules compile_rules(RuleSet rules) {
         }
     }
     out.phrases = table.take();
-    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, out.near_groups);
+    const std::size_t words = (near_groups.size() + 63) / 64;
+    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, words, out.near_group_bits);
     out.filler_uses = table.take_filler_uses();
     std::vector<std::string> texts;
     std::vector<bool> prefix;

@@ -57,8 +57,8 @@ bool near_term_within(const CompiledRules& rules, const PhraseHits& hits, std::u
     const std::int64_t highest = std::int64_t{match.last} + within;
     for (auto it = begin; it != hits.near_phrases.end() && it->span.first <= highest; ++it) {
         if (!near_enough(hits, it->span, within, match)) continue;
-        const auto groups = rules.near_groups.begin();
-        if (std::binary_search(groups + it->groups_from, groups + it->groups_to, group)) {
+        const std::uint32_t word = it->bits_from + group / 64;
+        if (word < it->bits_to && (rules.near_group_bits[word] >> (group % 64) & 1) != 0) {
             return true;
         }
     }

@@ -22,11 +22,12 @@ struct RoleHit {
     TokenSpan span;
 };
 
-// A near term's place and the groups it serves (CompiledRules::near_groups).
+// A near term's place and the groups it serves: its phrase's bit set,
+// CompiledRules::near_group_bits [bits_from, bits_to).
 struct NearPlace {
     TokenSpan span;
-    std::uint32_t groups_from;
-    std::uint32_t groups_to;
+    std::uint32_t bits_from;
+    std::uint32_t bits_to;
 };
 
 struct PhraseHits {
