@@ -124,6 +124,17 @@ void split_near_uses(CompiledPhrase& phrase, std::size_t words, std::vector<std:
     std::erase_if(phrase.uses, [](const PhraseUse& u) { return u.role == PhraseRole::near_term; });
 }
 
+PhraseAutomaton automaton_of(const std::vector<CompiledPhrase>& phrases) {
+    std::vector<std::string> texts;
+    std::vector<bool> prefix;
+    texts.reserve(phrases.size());
+    for (const auto& p : phrases) {
+        texts.push_back(p.text);
+        prefix.push_back(p.prefix);
+    }
+    return PhraseAutomaton(texts, prefix);
+}
+
 }  // namespace
 
 CompiledRules compile_rules(RuleSet rules) {
@@ -161,14 +172,7 @@ CompiledRules compile_rules(RuleSet rules) {
     const std::size_t words = (near_groups.size() + 63) / 64;
     for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, words, out.near_group_bits);
     out.filler_uses = table.take_filler_uses();
-    std::vector<std::string> texts;
-    std::vector<bool> prefix;
-    texts.reserve(out.phrases.size());
-    for (const auto& p : out.phrases) {
-        texts.push_back(p.text);
-        prefix.push_back(p.prefix);
-    }
-    out.automaton = PhraseAutomaton(texts, prefix);
+    out.automaton = automaton_of(out.phrases);
     // Every rule word is a real word to the speller: "bruise" is not a
     // misspelt "bruises".
     std::vector<std::string> exceptions;
