@@ -61,7 +61,9 @@ class PhraseTable {
                                 std::move(words.words),
                                 std::move(words.forms),
                                 leading,
-                                {}});
+                                {},
+                                0,
+                                0});
         }
         add_use(phrases_[it->second].uses, use);
     }
@@ -131,6 +133,33 @@ std::map<std::string, std::string> rule_words(const RuleSet& rules, bool serious
     return words;
 }
 
+// Moves the phrase's near-term uses into a bit set of `words` 64-bit words.
+void split_near_uses(CompiledPhrase& phrase, std::size_t words, std::vector<std::uint64_t>& bits) {
+    const bool near = std::any_of(phrase.uses.begin(), phrase.uses.end(), [](const PhraseUse& u) {
+        return u.role == PhraseRole::near_term;
+    });
+    if (!near) return;
+    phrase.near_from = static_cast<std::uint32_t>(bits.size());
+    bits.resize(bits.size() + words, 0);
+    phrase.near_to = static_cast<std::uint32_t>(bits.size());
+    for (const PhraseUse& use : phrase.uses) {
+        if (use.role != PhraseRole::near_term) continue;
+        bits[phrase.near_from + use.index / 64] |= std::uint64_t{1} << (use.index % 64);
+    }
+    std::erase_if(phrase.uses, [](const PhraseUse& u) { return u.role == PhraseRole::near_term; });
+}
+
+PhraseAutomaton automaton_of(const std::vector<CompiledPhrase>& phrases) {
+    std::vector<std::string> texts;
+    std::vector<bool> prefix;
+    texts.reserve(phrases.size());
+    for (const auto& p : phrases) {
+        texts.push_back(p.text);
+        prefix.push_back(p.prefix);
+    }
+    return PhraseAutomaton(texts, prefix);
+}
+
 }  // namespace
 
 CompiledRules compile_rules(RuleSet rules) {
@@ -165,11 +194,10 @@ CompiledRules compile_rules(RuleSet rules) {
         }
     }
     out.phrases = table.take();
+    const std::size_t words = (near_groups.size() + 63) / 64;
+    for (CompiledPhrase& phrase : out.phrases) split_near_uses(phrase, words, out.near_group_bits);
     out.filler_uses = table.take_filler_uses();
-    std::vector<std::string> texts;
-    texts.reserve(out.phrases.size());
-    for (const auto& p : out.phrases) texts.push_back(p.text);
-    out.automaton = PhraseAutomaton(texts);
+    out.automaton = automaton_of(out.phrases);
     // Every rule word is a real word to the speller: "bruise" is not a
     // misspelt "bruises".
     std::vector<std::string> exceptions;

@@ -49,7 +49,14 @@ struct CompiledPhrase {
     std::vector<std::string> words;   // canonical words, fillers included (checks only)
     std::vector<std::string> forms;   // their matching forms
     std::size_t leading_fillers = 0;  // of `words`, before the first matched one
-    std::vector<PhraseUse> uses;
+    std::vector<PhraseUse> uses;      // in the order added, near terms excepted
+    // The near groups this phrase is a term of, as a bit set (bit g for
+    // group g) in CompiledRules::near_group_bits [near_from, near_to); empty
+    // for a phrase that is no near term. Kept apart from `uses` because a common
+    // word ("home", "mum") is a near term of hundreds of groups: one hit per
+    // place is enough for proximity to look them up.
+    std::uint32_t near_from = 0;
+    std::uint32_t near_to = 0;
 };
 
 // The word a misspelt token is read as: canonical text and matching form for
@@ -64,6 +71,10 @@ struct MeantWord {
 struct CompiledRules {
     RuleSet source;
     std::vector<CompiledPhrase> phrases;
+    // Every near phrase's group bit set, end to end: a place is tested for a
+    // group with one load, where a search of its sorted groups took several
+    // dependent ones (common words serve over a hundred groups).
+    std::vector<std::uint64_t> near_group_bits;
     PhraseAutomaton automaton{{}};
     // Phrases that are a single filler word ("his", "my"): found by token, as
     // the matching text leaves them out.

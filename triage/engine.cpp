@@ -72,29 +72,49 @@ Corrections correct_spelling(const CompiledRules& rules, std::string_view origin
     return corrections;
 }
 
+// Whether a near term at `near` is close enough to the match: within
+// `within` words, in the same sentence, not overlapping it.
+bool near_enough(const PhraseHits& hits, TokenSpan near, int within, TokenSpan match) {
+    if (near.overlaps(match)) return false;
+    const TokenSpan gap = near.last < match.first ? TokenSpan{near.last, match.first}
+                                                  : TokenSpan{match.last, near.first};
+    if (static_cast<int>(gap.last - gap.first) > within) return false;
+    return hits.stops_before[gap.last + 1] == hits.stops_before[gap.first];
+}
+
 // Whether a term of near group `group` sits within `within` words of the
 // match, in the same sentence.
-bool near_term_within(const NormalizedText& text, const PhraseHits& hits, std::uint32_t group,
+bool near_term_within(const CompiledRules& rules, const PhraseHits& hits, std::uint32_t group,
                       int within, TokenSpan match) {
-    for (const RoleHit& near : hits.near_terms) {
-        if (near.index != group || near.span.overlaps(match)) continue;
-        const TokenSpan gap = near.span.last < match.first ? TokenSpan{near.span.last, match.first}
-                                                           : TokenSpan{match.last, near.span.first};
-        if (static_cast<int>(gap.last - gap.first) > within) continue;
-        bool crosses_stop = false;
-        for (std::uint32_t t = gap.first; t <= gap.last && !crosses_stop; ++t) {
-            crosses_stop = text.tokens[t].kind == TokenKind::stop;
+    // Only places that start close enough can be near: sorted by start, and
+    // no longer than the longest, they lie in one short run of the list.
+    const std::int64_t lowest =
+        std::int64_t{match.first} - within - std::int64_t{hits.longest_near_phrase};
+    const auto begin = std::partition_point(
+        hits.near_phrases.begin(), hits.near_phrases.end(),
+        [&](const NearPlace& h) { return std::int64_t{h.span.first} < lowest; });
+    const std::int64_t highest = std::int64_t{match.last} + within;
+    for (auto it = begin; it != hits.near_phrases.end() && it->span.first <= highest; ++it) {
+        if (!near_enough(hits, it->span, within, match)) continue;
+        const std::uint32_t word = it->bits_from + group / 64;
+        if (word < it->bits_to && (rules.near_group_bits[word] >> (group % 64) & 1) != 0) {
+            return true;
         }
-        if (!crosses_stop) return true;
+    }
+    const auto [from, to] =
+        std::equal_range(hits.near_terms.begin(), hits.near_terms.end(), RoleHit{group, {}},
+                         [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
+    for (auto it = from; it != to; ++it) {
+        if (near_enough(hits, it->span, within, match)) return true;
     }
     return false;
 }
 
 // Whether every near condition of the rule holds around the match.
-bool near_conditions_hold(const CompiledRules& rules, const NormalizedText& text,
-                          const PhraseHits& hits, std::uint32_t rule, TokenSpan match) {
+bool near_conditions_hold(const CompiledRules& rules, const PhraseHits& hits, std::uint32_t rule,
+                          TokenSpan match) {
     for (const auto& [group, within] : rules.near_of_rule[rule]) {
-        if (!near_term_within(text, hits, group, within, match)) return false;
+        if (!near_term_within(rules, hits, group, within, match)) return false;
     }
     return true;
 }
@@ -126,18 +146,23 @@ std::vector<std::string> spelling_notes(const Corrections& corrections, const No
 // the same kind appears.
 void summarise(AnswerAssessment& answer) {
     std::set<std::string> categories;
-    std::set<std::string> corroborating;
     for (const RuleMatch& m : answer.matches) {
         if (m.severity == Severity::none) continue;
         answer.severity = std::max(answer.severity, m.severity);
         categories.insert(m.category);
+    }
+    answer.categories.assign(categories.begin(), categories.end());
+    // Corroboration can only raise the answer to high; when it is there
+    // already, the words need not be normalised again to count signals.
+    if (answer.severity >= Severity::high) return;
+    std::set<std::string> corroborating;
+    for (const RuleMatch& m : answer.matches) {
         // Only signals no context doubted: a past, resolved worry is no second signal.
         if (m.severity >= Severity::medium && m.severity == m.rule_severity) {
             corroborating.insert(normalize_phrase(m.text));
         }
     }
-    if (corroborating.size() >= 2) answer.severity = std::max(answer.severity, Severity::high);
-    answer.categories.assign(categories.begin(), categories.end());
+    if (corroborating.size() >= 2) answer.severity = Severity::high;
 }
 
 }  // namespace
@@ -156,10 +181,14 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
     const CompiledRules& rules = *compiled_;
     AnswerAssessment out;
     out.question_id = std::move(question_id);
-    NormalizedText text = normalize(original);
+    // Per-thread scratch, reused from answer to answer: the engine itself
+    // stays immutable and safe to share between threads.
+    thread_local NormalizedText text;
+    normalize(original, text);
     if (text.tokens.empty()) return out;
     const Corrections corrections = correct_spelling(rules, original, text);
-    PhraseHits hits = find_phrases(rules, text);
+    thread_local PhraseHits hits;
+    find_phrases(rules, text, hits);
     // Earliest, then longest, first: one match per rule per place in the text.
     std::sort(hits.rule_terms.begin(), hits.rule_terms.end(),
               [](const RoleHit& a, const RoleHit& b) {
@@ -171,7 +200,7 @@ AnswerAssessment Engine::assess_text(std::string_view original, std::string ques
         const bool repeat = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
             return t.first == hit.index && t.second.overlaps(hit.span);
         });
-        if (repeat || !near_conditions_hold(rules, text, hits, hit.index, hit.span)) continue;
+        if (repeat || !near_conditions_hold(rules, hits, hit.index, hit.span)) continue;
         taken.emplace_back(hit.index, hit.span);
         const TextRule& rule = rules.source.rules[hit.index];
         ContextOutcome context = apply_context(rules, text, original, hits, rule, hit.span);

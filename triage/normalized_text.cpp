@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "triage/word_form.hpp"
+#include "triage/word_form_cache.hpp"
 
 namespace safesurvey::triage {
 
@@ -167,12 +168,17 @@ void append_utf8(std::string& out, char32_t c) {
 // apostrophes (dropped: "don't" -> "dont") and leet symbols between letters.
 class Tokenizer {
   public:
-    explicit Tokenizer(const std::vector<Unit>& units) : units_(units) {}
+    // Writes into `tokens`, which is cleared first: a reused vector keeps
+    // its capacity, so a caller that holds one per thread does not allocate.
+    Tokenizer(const std::vector<Unit>& units, std::vector<Token>& tokens)
+        : units_(units), tokens_(tokens) {
+        tokens_.clear();
+        word_.clear();
+    }
 
-    std::vector<Token> run() {
+    void run() {
         for (std::size_t i = 0; i < units_.size(); ++i) step(i);
         finish_word();
-        return std::move(tokens_);
     }
 
   private:
@@ -255,13 +261,22 @@ class Tokenizer {
         }
         word_.clear();
         if (token.text.empty()) return;
-        token.form = ascii ? word_form(unsquashed) : token.text;
+        if (ascii) {
+            assign_word_form(unsquashed, token.form);
+        } else {
+            token.form = token.text;
+        }
         tokens_.push_back(std::move(token));
     }
 
     const std::vector<Unit>& units_;
-    std::vector<Token> tokens_;
-    std::u32string word_;
+    std::vector<Token>& tokens_;
+    std::u32string& word_ = word_buffer();  // the word being collected
+
+    static std::u32string& word_buffer() {
+        thread_local std::u32string buffer;
+        return buffer;
+    }
     std::uint32_t word_start_ = 0;
     std::uint32_t word_end_ = 0;
 };
@@ -283,12 +298,16 @@ void rebuild_matching(NormalizedText& out) {
     }
 }
 
-NormalizedText normalize(std::string_view original) {
-    NormalizedText out;
-    out.tokens = Tokenizer(fold_units(original)).run();
+void normalize(std::string_view original, NormalizedText& out) {
+    Tokenizer(fold_units(original), out.tokens).run();
     out.matching.reserve(original.size() + 8);
     out.token_at.reserve(original.size() + 8);
     rebuild_matching(out);
+}
+
+NormalizedText normalize(std::string_view original) {
+    NormalizedText out;
+    normalize(original, out);
     return out;
 }
 

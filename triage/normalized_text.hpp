@@ -43,6 +43,8 @@ struct NormalizedText {
 
 // Never fails: invalid UTF-8 bytes become separators.
 NormalizedText normalize(std::string_view original);
+// The same into `out`, reusing its buffers (the engine keeps one per thread).
+void normalize(std::string_view original, NormalizedText& out);
 
 // Rebuilds `matching` and `token_at` after token forms changed (spelling).
 void rebuild_matching(NormalizedText& text);

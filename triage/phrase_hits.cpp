@@ -9,13 +9,6 @@ namespace safesurvey::triage {
 
 namespace {
 
-bool at_word_start(const std::string& s, std::size_t start) {
-    return start == 0 || s[start - 1] == ' ';
-}
-bool at_word_end(const std::string& s, std::size_t end) {
-    return end == s.size() || s[end] == ' ';
-}
-
 void drop_pseudo_triggered(const CompiledRules& rules, std::vector<RoleHit>& triggers) {
     std::vector<TokenSpan> pseudo;
     for (const RoleHit& h : triggers) {
@@ -96,19 +89,28 @@ void find_filler_phrases(const CompiledRules& rules, const NormalizedText& text,
 
 }  // namespace
 
-PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) {
-    PhraseHits out;
+void find_phrases(const CompiledRules& rules, const NormalizedText& text, PhraseHits& out) {
+    out.rule_terms.clear();
+    out.near_phrases.clear();
+    out.longest_near_phrase = 0;
+    out.near_terms.clear();
+    out.triggers.clear();
+    out.experiencers.clear();
+    out.cuts.clear();
+    out.stops_before.assign(1, 0);
     for (std::uint32_t t = 0; t < text.tokens.size(); ++t) {
-        if (text.tokens[t].kind == TokenKind::stop) out.cuts.push_back(t);
+        const bool stop = text.tokens[t].kind == TokenKind::stop;
+        if (stop) out.cuts.push_back(t);
+        out.stops_before.push_back(out.stops_before.back() + (stop ? 1 : 0));
     }
     thread_local std::vector<PhraseAutomaton::Hit> raw;
     raw.clear();
     rules.automaton.scan(text.matching, raw);
     for (const auto& hit : raw) {
         const CompiledPhrase& phrase = rules.phrases[hit.phrase];
+        // The automaton reports only hits that start a word and end one (or
+        // end anywhere, for prefix phrases).
         const std::size_t start = hit.end - phrase.text.size();
-        if (!at_word_start(text.matching, start)) continue;
-        if (!phrase.prefix && !at_word_end(text.matching, hit.end)) continue;
         TokenSpan span{text.token_at[start], text.token_at[hit.end - 1]};
         if (phrase.check != WordCheck::none) {
             const auto checked = checked_span(phrase, text, span.first);
@@ -116,11 +118,20 @@ PhraseHits find_phrases(const CompiledRules& rules, const NormalizedText& text) 
             span = *checked;
         }
         for (const PhraseUse& use : phrase.uses) add_hit(out, text, use, span);
+        if (phrase.near_from != phrase.near_to) {
+            out.near_phrases.push_back({span, phrase.near_from, phrase.near_to});
+            out.longest_near_phrase = std::max(out.longest_near_phrase, span.last - span.first);
+        }
     }
     find_filler_phrases(rules, text, out);
     std::sort(out.cuts.begin(), out.cuts.end());
+    // Proximity asks "is there a term of group g near here?": grouped, it
+    // looks only at that group's terms.
+    std::sort(out.near_phrases.begin(), out.near_phrases.end(),
+              [](const NearPlace& a, const NearPlace& b) { return a.span.first < b.span.first; });
+    std::sort(out.near_terms.begin(), out.near_terms.end(),
+              [](const RoleHit& a, const RoleHit& b) { return a.index < b.index; });
     drop_pseudo_triggered(rules, out.triggers);
-    return out;
 }
 
 }  // namespace safesurvey::triage

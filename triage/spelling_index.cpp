@@ -1,11 +1,33 @@
 #include "triage/spelling_index.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace safesurvey::triage {
 
+namespace {
+
+std::atomic<std::uint64_t> next_serial{1};
+
+// One thread's remembered answers: direct-mapped, a slot per token hash.
+struct Remembered {
+    std::uint64_t serial = 0;  // 0: empty
+    std::string token;
+    std::optional<std::string> word;
+};
+constexpr std::size_t kSlots = 1024;
+
+std::size_t slot_of(std::string_view token) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (unsigned char c : token) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29)) & (kSlots - 1);
+}
+
+}  // namespace
+
 SpellingIndex::SpellingIndex(const std::set<std::string>& words,
-                             const std::vector<std::string>& exceptions) {
+                             const std::vector<std::string>& exceptions)
+    : serial_(next_serial.fetch_add(1)) {
     for (const std::string& word : words) {
         known_.insert(word);
         if (word.size() < kMinWordLength) continue;
@@ -40,6 +62,20 @@ bool SpellingIndex::may_match(std::string_view t) const {
 std::optional<std::string> SpellingIndex::correct(std::string_view token) const {
     if (words_.empty() || token.size() + 1 < kMinWordLength || token.size() > 40)
         return std::nullopt;
+    thread_local std::vector<Remembered> remembered(kSlots);
+    Remembered& slot = remembered[slot_of(token)];
+    if (slot.serial != serial_ || slot.token != token) {
+        slot.word = look_up(token);
+        slot.token.assign(token);
+        slot.serial = serial_;
+    }
+    return slot.word;
+}
+
+std::optional<std::string> SpellingIndex::look_up(std::string_view token) const {
+    // Most tokens open with letters no indexed form opens with: no probe
+    // could find anything, so skip the hashing.
+    if (!may_match(token)) return std::nullopt;
     std::string key(token);
     if (known_.contains(key)) return std::nullopt;
     std::optional<std::uint32_t> best;

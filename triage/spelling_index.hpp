@@ -5,6 +5,7 @@
 // (insert, delete, substitute or swap two neighbours), at most 1.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,8 @@ class SpellingIndex {
 
     // The rule word `token` is a misspelling of, if any. An exact rule word
     // or an exception returns nothing.
+    // Answers are remembered per thread (a small table keyed by this
+    // index's serial number and the token), as answers repeat their words.
     std::optional<std::string> correct(std::string_view token) const;
 
     std::size_t size() const { return words_.size(); }
@@ -33,6 +36,9 @@ class SpellingIndex {
     bool is_known(const std::string& word) const { return known_.contains(word); }
 
   private:
+    std::optional<std::string> look_up(std::string_view token) const;
+
+    std::uint64_t serial_ = 0;  // tells this index's remembered answers from others'
     std::vector<std::string> words_;
     std::unordered_set<std::string> known_;  // rule words and exceptions
     std::unordered_map<std::string, std::vector<std::uint32_t>> deletions_;
