@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "shipped_engine.hpp"
 #include "triage/engine.hpp"
 #include "triage/normalized_text.hpp"
 
@@ -12,12 +13,7 @@ using namespace safesurvey::triage;
 namespace {
 
 const Engine& engine() {
-    static const Engine e = [] {
-        auto load = load_engine(SAFESURVEY_SOURCE_DIR "/triage/rules");
-        for (const auto& p : load.problems) FAIL(to_string(p));
-        return std::move(*load.engine);
-    }();
-    return e;
+    return testing::shipped_engine();
 }
 
 Severity severity(std::string_view text) {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "shipped_engine.hpp"
 #include "triage/engine.hpp"
 #include "triage/evaluation.hpp"
 
@@ -19,12 +20,7 @@ namespace {
 const std::filesystem::path kSets = SAFESURVEY_SOURCE_DIR "/tests/fixtures/triage";
 
 const Engine& engine() {
-    static const Engine e = [] {
-        auto load = load_engine(SAFESURVEY_SOURCE_DIR "/triage/rules");
-        for (const auto& p : load.problems) FAIL(to_string(p));
-        return std::move(*load.engine);
-    }();
-    return e;
+    return testing::shipped_engine();
 }
 
 std::vector<std::filesystem::path> labelled_sets() {
