@@ -136,6 +136,7 @@ class HttpRespondent {
         if (sent->status != 303 || sent->location.find("/done?") == std::string::npos) {
             return failed(sent);
         }
+        said_stored_ = true;
         const auto done = get(sent->location);
         if (!done) return Outcome::unreachable;
         static const std::regex receipt("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}");
@@ -150,6 +151,9 @@ class HttpRespondent {
     const std::string& draft() const { return draft_; }
     void set_draft(std::string draft) { draft_ = std::move(draft); }
     const std::string& receipt() const { return receipt_; }
+    // The service answered the submission with its redirect to the
+    // confirmation (so it had stored it), whether or not that page came.
+    bool said_stored() const { return said_stored_; }
     // What the last fault was, for the failure message (a status and a URL;
     // never a page body, which would hold answers).
     const std::string& fault() const { return fault_; }
@@ -196,6 +200,7 @@ class HttpRespondent {
     std::string receipt_;
     std::string fault_;
     std::string last_target_;
+    bool said_stored_ = false;
 };
 
 }  // namespace server_crash
