@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command (and what CI runs): install what is missing,
 # build once with AddressSanitizer + UndefinedBehaviorSanitizer, and run every
-# test through CTest: unit, loopback-server, storage crash/ENOSPC and browser.
+# test through CTest: unit, loopback-server, storage and server crash, ENOSPC
+# and browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-deps.sh --test
