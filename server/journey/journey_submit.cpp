@@ -6,6 +6,7 @@
 #include "server/http/form.hpp"
 #include "server/journey/journey_impl.hpp"
 #include "server/journey/page_validation.hpp"
+#include "server/journey/receipt_reference.hpp"
 #include "server/journey/triage_input.hpp"
 #include "server/observability/json_log.hpp"
 #include "server/pages/confirmation_page.hpp"
@@ -24,17 +25,6 @@ constexpr std::chrono::hours kReceiptLifetime{24};
 
 std::string receipt_binding(const storage::Distribution& distribution) {
     return "receipt\n" + distribution.id;
-}
-
-// The reference a respondent may quote: part of the random response id, so it
-// says nothing about when or in what order anything was sent.
-std::string receipt_reference(const std::string& response_id) {
-    std::string reference;
-    for (const char c : response_id.substr(0, 12)) {
-        reference.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-        if (reference.size() == 4 || reference.size() == 9) reference.push_back('-');
-    }
-    return reference;
 }
 
 nlohmann::json answers_json(const defs::Answers& answers) {

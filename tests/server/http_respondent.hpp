@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "form_encoding.hpp"
 #include "server/pages/survey_urls.hpp"
 
 namespace server_crash {
@@ -38,13 +39,7 @@ struct Reply {
 };
 
 inline std::string encode(const Fields& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out += '&';
-        out += safesurvey::pages::percent_encode(name) + "=" +
-               safesurvey::pages::percent_encode(value);
-    }
-    return out;
+    return safesurvey::testing::encode_form(fields);
 }
 
 // One request on its own connection, so that a connection the service closed

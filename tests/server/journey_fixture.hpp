@@ -15,6 +15,7 @@
 #include <regex>
 #include <string>
 
+#include "form_encoding.hpp"
 #include "server/access/rate_limiter.hpp"
 #include "server/http/form.hpp"
 #include "server/http/router.hpp"
@@ -48,13 +49,7 @@ inline const safesurvey::journey::SurveyCatalogue& real_surveys() {
 
 // A query string or form body from pairs, percent-encoded.
 inline std::string encode(const safesurvey::http::FormFields& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out += '&';
-        out += safesurvey::pages::percent_encode(name) + "=" +
-               safesurvey::pages::percent_encode(value);
-    }
-    return out;
+    return safesurvey::testing::encode_form(fields);
 }
 
 class JourneyFixture {

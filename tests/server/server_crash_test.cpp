@@ -21,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "server/journey/receipt_reference.hpp"
 #include "storage/sqlite_connection.hpp"
 #include "storage/store.hpp"
 #include "tests/server/http_respondent.hpp"
@@ -195,16 +196,6 @@ StoredResponses read_back(const std::filesystem::path& data) {
     return out;
 }
 
-// The receipt a respondent is shown for a response id (see journey_submit.cpp).
-std::string receipt_for(const std::string& response_id) {
-    std::string reference;
-    for (const char c : response_id.substr(0, 12)) {
-        reference.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-        if (reference.size() == 4 || reference.size() == 9) reference.push_back('-');
-    }
-    return reference;
-}
-
 // Starts the service, lets the clients load it for a random while, kills it;
 // `runs` times.
 void crash_repeatedly(Service& service, std::vector<Client>& clients, int runs) {
@@ -249,7 +240,8 @@ Tally tally(const std::vector<Client>& clients, const StoredResponses& stored) {
             const auto found = stored.ids_by_marker.find(ack.marker);
             if (found == stored.ids_by_marker.end()) {
                 ++t.missing;
-            } else if (found->second.size() == 1 && receipt_for(found->second[0]) != ack.receipt) {
+            } else if (found->second.size() == 1 &&
+                       safesurvey::journey::receipt_reference(found->second[0]) != ack.receipt) {
                 ++t.wrong_receipt;  // stored, but not as the response the person was told of
             }
         }
